@@ -83,7 +83,7 @@ extension Escaper {
     /// A literal block scalar for a multi-line string, or `nil` when one cannot be used here.
     ///
     /// The header is `|-` (no trailing newline), `|` (one) or `|+` (more), with an indentation
-    /// indicator `2` when the first non-empty line starts with a space. Content lines are indented
+    /// indicator `2` when the first non-empty line starts with a space or tab. Content lines are indented
     /// two columns past the key (or the `- ` entry) that starts the output line; empty lines stay
     /// empty. The line break after the last content line is the template's own.
     ///
@@ -104,7 +104,10 @@ extension Escaper {
         }
         guard !body.isEmpty else { return nil }
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        let needsIndicator = lines.first(where: { !$0.isEmpty })?.first == " "
+        // Without an indicator the reader guesses the indentation from the first non-empty line,
+        // which goes wrong when that line itself starts with a space or a tab.
+        let firstCharacter = lines.first(where: { !$0.isEmpty })?.first
+        let needsIndicator = firstCharacter == " " || firstCharacter == "\t"
         var out = "|"
         if needsIndicator { out += "2" }
         switch trailingNewlines {
