@@ -1,0 +1,5 @@
+/// A backing service scaffold knows how to run: image, port, health check, data volume and the
+/// connection settings it hands to services that depend on it.
+public enum Preset: String, Codable, Sendable, CaseIterable {
+    case redis, postgres, mysql, mongodb, rabbitmq, prometheus, grafana, nginx, traefik
+}

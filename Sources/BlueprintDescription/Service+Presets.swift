@@ -1,0 +1,83 @@
+extension Service {
+    /// A backing service from a preset, with its image, port, health check and data volume.
+    ///
+    /// - Parameters:
+    ///   - preset: which one.
+    ///   - name: the service name; defaults to the preset's name.
+    ///   - image: overrides the preset's pinned image.
+    ///   - environments: where it runs; all when nil. `.redis(environments: [.development])` is development-only.
+    ///   - managed: environments where the cloud's managed equivalent is provisioned instead.
+    ///   - hostPort: the development host port; defaults to the preset's port.
+    ///   - dependsOn: services it needs (a proxy's upstreams, Grafana's Prometheus).
+    ///   - scrape: for Prometheus, the services whose metrics it scrapes.
+    public static func backing(
+        _ preset: Preset,
+        name: String? = nil,
+        image: String? = nil,
+        environments: [Environment]? = nil,
+        managed: [Environment] = [],
+        hostPort: Int? = nil,
+        dependsOn: [String] = [],
+        resources: Resources = .default,
+        environment: [String: Setting] = [:],
+        ingress: Ingress? = nil,
+        file: String = #fileID,
+        line: Int = #line
+    ) -> Service {
+        var service = Service(name: name ?? preset.rawValue, kind: .backing, location: SourceLocation(file: file, line: line))
+        service.preset = preset
+        service.image = image
+        service.environments = environments?.map(\.name)
+        service.managed = managed.map(\.name)
+        service.hostPort = hostPort
+        service.dependsOn = dependsOn
+        service.resources = resources
+        service.environment = environment
+        service.ingress = ingress
+        return service
+    }
+
+    /// Redis, with an append-only data volume and `redis-cli ping` health check. Dependents get `REDIS_URL`.
+    public static func redis(name: String = "redis", image: String? = nil, environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
+        backing(.redis, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, file: file, line: line)
+    }
+
+    /// PostgreSQL with a data volume and `pg_isready`. Dependents get `DATABASE_URL`; its password is the secret `POSTGRES_PASSWORD`.
+    public static func postgres(name: String = "postgres", image: String? = nil, environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
+        backing(.postgres, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, file: file, line: line)
+    }
+
+    /// MySQL with a data volume and `mysqladmin ping`. Dependents get `DATABASE_URL`; its password is the secret `MYSQL_PASSWORD`.
+    public static func mysql(name: String = "mysql", image: String? = nil, environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
+        backing(.mysql, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, file: file, line: line)
+    }
+
+    /// MongoDB with a data volume. Dependents get `MONGODB_URL`; its password is the secret `MONGO_PASSWORD`.
+    public static func mongodb(name: String = "mongodb", image: String? = nil, environments: [Environment]? = nil, hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
+        backing(.mongodb, name: name, image: image, environments: environments, hostPort: hostPort, resources: resources, file: file, line: line)
+    }
+
+    /// RabbitMQ with a data volume. Dependents get `AMQP_URL`; its password is the secret `RABBITMQ_PASSWORD`.
+    public static func rabbitmq(name: String = "rabbitmq", image: String? = nil, environments: [Environment]? = nil, hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
+        backing(.rabbitmq, name: name, image: image, environments: environments, hostPort: hostPort, resources: resources, file: file, line: line)
+    }
+
+    /// Prometheus with a generated scrape config covering `scrape` (the services' `metricsPath`, default `/metrics`).
+    public static func prometheus(name: String = "prometheus", image: String? = nil, scrape: [String], environments: [Environment]? = nil, hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
+        var service = backing(.prometheus, name: name, image: image, environments: environments, hostPort: hostPort, dependsOn: [], resources: resources, file: file, line: line)
+        service.scrapeTargets = scrape
+        return service
+    }
+
+    /// Grafana, provisioned with the Prometheus data source `prometheus`. Its admin password is the secret `GRAFANA_ADMIN_PASSWORD`.
+    public static func grafana(name: String = "grafana", image: String? = nil, prometheus: String = "prometheus", environments: [Environment]? = nil, hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
+        backing(.grafana, name: name, image: image, environments: environments, hostPort: hostPort, dependsOn: [prometheus], resources: resources, file: file, line: line)
+    }
+
+    /// A reverse proxy (`.nginx` or `.traefik`) routing path prefixes to services.
+    public static func proxy(_ kind: Preset = .nginx, name: String = "proxy", image: String? = nil, routes: [String: String], environments: [Environment]? = nil, hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
+        var service = backing(kind, name: name, image: image, environments: environments, hostPort: hostPort, dependsOn: routes.values.sorted(), resources: resources, file: file, line: line)
+        service.routes = routes
+        return service
+    }
+}

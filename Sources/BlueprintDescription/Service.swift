@@ -1,0 +1,206 @@
+/// One service of the application: an app built from source, a prebuilt image, or a backing
+/// service preset such as `.redis()`.
+///
+/// Build services with the factories: `.app(...)`, `.image(...)`, `.redis(...)`, `.postgres(...)`, ...
+public struct Service: Codable, Hashable, Sendable {
+    /// What the service is made from.
+    public enum Kind: String, Codable, Sendable {
+        /// Built from source in the project with a `Runtime`.
+        case app
+        /// A prebuilt image.
+        case image
+        /// A backing-service preset.
+        case backing
+    }
+
+    /// The service name, a DNS-1123 label; also its host name on the compose network and in the cluster.
+    public var name: String
+    /// What the service is made from.
+    public var kind: Kind
+    /// The build context folder, relative to the project root (apps only).
+    public var path: String?
+    /// How the app is built and started (apps only).
+    public var runtime: Runtime?
+    /// The image reference, `repository:tag` or `repository@sha256:…` (images and presets).
+    public var image: String?
+    /// The preset, for backing services.
+    public var preset: Preset?
+    /// The port the service listens on inside its container.
+    public var port: Int?
+    /// The host port published in development-mode environments; defaults to `port`.
+    public var hostPort: Int?
+    /// The start command, overriding the runtime's or image's default.
+    public var command: [String]?
+    /// How the platform checks the service.
+    public var health: HealthCheck?
+    /// Plain environment variables. Never credentials: use `secrets`.
+    public var environment: [String: Setting]
+    /// Secrets the service reads, by name only.
+    public var secrets: [Secret]
+    /// Storage mounted into the service.
+    public var volumes: [Volume]
+    /// Services that must be healthy before this one starts; their connection settings are injected.
+    public var dependsOn: [String]
+    /// CPU and memory per replica.
+    public var resources: Resources
+    /// Resources that differ per environment.
+    public var resourcesPerEnvironment: [String: Resources]
+    /// Replicas per environment; 1 where not given.
+    public var replicas: [String: Int]
+    /// Horizontal autoscaling, per environment (replaces a fixed replica count there).
+    public var autoscale: [String: Autoscale]
+    /// The environments the service exists in; `nil` means all of them.
+    public var environments: [String]?
+    /// Environments where a cloud-managed equivalent replaces this backing service (ElastiCache,
+    /// Cloud SQL, ...). There no container is run and dependents read the connection from a secret.
+    public var managed: [String]
+    /// Public HTTP exposure; `nil` keeps the service internal.
+    public var ingress: Ingress?
+    /// The CI test command, overriding the runtime's default.
+    public var test: [String]?
+    /// A one-line description for generated documentation.
+    public var summary: String?
+    /// Paths that must stay writable when the root filesystem is read-only (tmpfs / emptyDir).
+    public var writablePaths: [String]
+    /// Whether the service talks to the Kubernetes API and needs its service account token.
+    public var needsServiceAccountToken: Bool
+    /// Metrics path scraped by a Prometheus preset, when the service exports metrics.
+    public var metricsPath: String?
+    /// For a Prometheus preset: the services it scrapes.
+    public var scrapeTargets: [String]
+    /// For a proxy preset: path prefix → upstream service.
+    public var routes: [String: String]
+    /// Where the declaration is in Blueprint.swift.
+    public var location: SourceLocation
+
+    // swiftlint-style long initialiser kept internal: users call the factories.
+    init(name: String, kind: Kind, location: SourceLocation) {
+        self.name = name
+        self.kind = kind
+        self.environment = [:]
+        self.secrets = []
+        self.volumes = []
+        self.dependsOn = []
+        self.resources = .default
+        self.resourcesPerEnvironment = [:]
+        self.replicas = [:]
+        self.autoscale = [:]
+        self.managed = []
+        self.writablePaths = []
+        self.needsServiceAccountToken = false
+        self.scrapeTargets = []
+        self.routes = [:]
+        self.location = location
+    }
+
+    /// An app built from the source in `path` with `runtime`.
+    ///
+    /// - Parameters:
+    ///   - name: the service name (DNS-1123 label).
+    ///   - path: the build context, relative to the project root; the Dockerfile is written there.
+    ///   - runtime: the language and server, for example `.python("3.12", packages: .uv, server: .uvicorn("app:app"))`.
+    ///   - port: the port it listens on.
+    ///   - hostPort: the development host port, when it differs from `port`.
+    ///   - command: a start command overriding the runtime's.
+    ///   - health: its health check, for example `.http("/health", ready: "/ready")`.
+    ///   - environment: plain variables; per environment with `.only` and `.per`.
+    ///   - secrets: secret names.
+    ///   - volumes: storage; `.bind` mounts are for development hot reload.
+    ///   - dependsOn: services it needs; it starts after they are healthy and gets their connection settings.
+    ///   - resources: CPU and memory per replica.
+    ///   - replicas: replicas per environment.
+    ///   - autoscale: CPU autoscaling per environment.
+    ///   - environments: where it exists; all when nil.
+    ///   - ingress: public exposure.
+    ///   - test: the CI test command.
+    ///   - writablePaths: paths kept writable on a read-only root filesystem.
+    ///   - summary: one line for the docs.
+    public static func app(
+        _ name: String,
+        path: String = ".",
+        runtime: Runtime,
+        port: Int? = nil,
+        hostPort: Int? = nil,
+        command: [String]? = nil,
+        health: HealthCheck? = nil,
+        environment: [String: Setting] = [:],
+        secrets: [Secret] = [],
+        volumes: [Volume] = [],
+        dependsOn: [String] = [],
+        resources: Resources = .default,
+        resourcesPerEnvironment: [Environment: Resources] = [:],
+        replicas: [Environment: Int] = [:],
+        autoscale: [Environment: Autoscale] = [:],
+        environments: [Environment]? = nil,
+        ingress: Ingress? = nil,
+        test: [String]? = nil,
+        writablePaths: [String] = [],
+        metricsPath: String? = nil,
+        summary: String? = nil,
+        file: String = #fileID,
+        line: Int = #line
+    ) -> Service {
+        var service = Service(name: name, kind: .app, location: SourceLocation(file: file, line: line))
+        service.path = path
+        service.runtime = runtime
+        service.port = port
+        service.hostPort = hostPort
+        service.command = command
+        service.health = health
+        service.environment = environment
+        service.secrets = secrets
+        service.volumes = volumes
+        service.dependsOn = dependsOn
+        service.resources = resources
+        service.resourcesPerEnvironment = Dictionary(uniqueKeysWithValues: resourcesPerEnvironment.map { ($0.key.name, $0.value) })
+        service.replicas = Dictionary(uniqueKeysWithValues: replicas.map { ($0.key.name, $0.value) })
+        service.autoscale = Dictionary(uniqueKeysWithValues: autoscale.map { ($0.key.name, $0.value) })
+        service.environments = environments?.map(\.name)
+        service.ingress = ingress
+        service.test = test
+        service.writablePaths = writablePaths
+        service.metricsPath = metricsPath
+        service.summary = summary
+        return service
+    }
+
+    /// A service run from a prebuilt image. Pin it: `repository:tag` with a specific tag, or a digest.
+    public static func image(
+        _ name: String,
+        _ image: String,
+        port: Int? = nil,
+        hostPort: Int? = nil,
+        command: [String]? = nil,
+        health: HealthCheck? = nil,
+        environment: [String: Setting] = [:],
+        secrets: [Secret] = [],
+        volumes: [Volume] = [],
+        dependsOn: [String] = [],
+        resources: Resources = .default,
+        replicas: [Environment: Int] = [:],
+        environments: [Environment]? = nil,
+        ingress: Ingress? = nil,
+        writablePaths: [String] = [],
+        summary: String? = nil,
+        file: String = #fileID,
+        line: Int = #line
+    ) -> Service {
+        var service = Service(name: name, kind: .image, location: SourceLocation(file: file, line: line))
+        service.image = image
+        service.port = port
+        service.hostPort = hostPort
+        service.command = command
+        service.health = health
+        service.environment = environment
+        service.secrets = secrets
+        service.volumes = volumes
+        service.dependsOn = dependsOn
+        service.resources = resources
+        service.replicas = Dictionary(uniqueKeysWithValues: replicas.map { ($0.key.name, $0.value) })
+        service.environments = environments?.map(\.name)
+        service.ingress = ingress
+        service.writablePaths = writablePaths
+        service.summary = summary
+        return service
+    }
+}

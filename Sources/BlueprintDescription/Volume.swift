@@ -1,0 +1,52 @@
+/// Storage mounted into a service.
+public struct Volume: Codable, Hashable, Sendable {
+    /// The kind of storage.
+    public enum Kind: String, Codable, Sendable {
+        /// A named volume that survives container restarts (a PVC in Kubernetes).
+        case named
+        /// A project folder mounted into the container; development only, for source and hot reload.
+        case bind
+        /// In-memory scratch space (tmpfs / emptyDir).
+        case scratch
+    }
+
+    /// The kind of storage.
+    public var kind: Kind
+    /// The volume name, or the project-relative folder of a bind mount.
+    public var source: String
+    /// The absolute path inside the container.
+    public var target: String
+    /// Environments that mount it; `nil` means every environment (bind mounts default to development).
+    public var environments: [String]?
+
+    /// A named, persistent volume mounted at `path`.
+    public static func named(_ name: String, at path: String, environments: [Environment]? = nil) -> Volume {
+        Volume(kind: .named, source: name, target: path, environments: environments?.map(\.name))
+    }
+
+    /// A project folder mounted at `path` in development-mode environments, for hot reload.
+    public static func bind(_ folder: String, at path: String) -> Volume {
+        Volume(kind: .bind, source: folder, target: path, environments: nil)
+    }
+
+    /// In-memory scratch space at `path`.
+    public static func scratch(at path: String) -> Volume {
+        Volume(kind: .scratch, source: "", target: path, environments: nil)
+    }
+}
+
+/// Public HTTP(S) exposure of a service: an Ingress, a load balancer listener, a public URL.
+public struct Ingress: Codable, Hashable, Sendable {
+    /// The DNS host name, for example `api.example.com`; per environment it becomes
+    /// `<environment>.<host>` unless `hosts` names it.
+    public var host: String
+    /// The path prefix routed to the service.
+    public var path: String
+    /// Explicit host names per environment.
+    public var hosts: [String: String]
+
+    /// Public on `host` (and `path`), for example `.host("api.example.com")`.
+    public static func host(_ host: String, path: String = "/", per hosts: [Environment: String] = [:]) -> Ingress {
+        Ingress(host: host, path: path, hosts: Dictionary(uniqueKeysWithValues: hosts.map { ($0.key.name, $0.value) }))
+    }
+}

@@ -1,0 +1,90 @@
+import BlueprintDescription
+
+/// The files that travel with the compose files: `.env.example`, `.gitignore`, and the
+/// configuration backing presets mount (Prometheus scrape config, proxy routes, Grafana data source).
+enum ComposeCompanions {
+    /// A configuration file a preset mounts read-only.
+    struct ConfigFile {
+        var path: String
+        var mountPath: String
+        var template: String
+    }
+
+    struct Scrape: Encodable { var job: String; var target: String; var metricsPath: String }
+    struct Upstream: Encodable { var prefix: String; var service: String; var address: String }
+    struct ConfigContext: Encodable {
+        var service: String
+        var port: Int
+        var scrapes: [Scrape]
+        var routes: [Upstream]
+        var prometheusURL: String
+    }
+
+    struct EnvEntry: Encodable { var name: String; var note: String }
+    struct EnvSection: Encodable { var environment: String; var secrets: [EnvEntry]; var settings: [EnvEntry]; var hasSettings: Bool }
+    struct EnvContext: Encodable { var secrets: [EnvEntry]; var sections: [EnvSection] }
+
+    static func configFiles(for service: ResolvedService, in project: ResolvedProject) -> [ConfigFile] {
+        switch service.preset {
+        case .prometheus: return [ConfigFile(path: "monitoring/\(service.name).yml", mountPath: "/etc/prometheus/prometheus.yml", template: "compose/prometheus.yml")]
+        case .grafana: return [ConfigFile(path: "monitoring/\(service.name)-datasources.yaml", mountPath: "/etc/grafana/provisioning/datasources/datasources.yaml", template: "compose/grafana-datasources.yaml")]
+        case .nginx: return [ConfigFile(path: "proxy/\(service.name).conf", mountPath: "/etc/nginx/conf.d/default.conf", template: "compose/nginx-proxy.conf")]
+        case .traefik: return [ConfigFile(path: "proxy/\(service.name)-dynamic.yml", mountPath: "/etc/traefik/dynamic.yml", template: "compose/traefik-dynamic.yml")]
+        default: return []
+        }
+    }
+
+    static func requests(for project: ResolvedProject) throws -> [RenderRequest] {
+        var requests: [RenderRequest] = []
+        for service in project.services {
+            for file in configFiles(for: service, in: project) {
+                let scrapes = service.scrapeTargets.compactMap { name -> Scrape? in
+                    guard let target = project.service(named: name), let port = target.port else { return nil }
+                    return Scrape(job: name, target: "\(name):\(port)", metricsPath: target.metricsPath ?? "/metrics")
+                }
+                let routes = service.routes.compactMap { route -> Upstream? in
+                    guard let target = project.service(named: route.service), let port = target.port else { return nil }
+                    return Upstream(prefix: route.prefix, service: route.service, address: "\(route.service):\(port)")
+                }
+                let prometheus = service.preset == .grafana ? (service.instances.first?.dependsOn.first ?? "prometheus") : "prometheus"
+                let prometheusPort = project.service(named: prometheus)?.port ?? 9090
+                let context = ConfigContext(service: service.name, port: service.port ?? 8080, scrapes: scrapes, routes: routes,
+                                            prometheusURL: "http://\(prometheus):\(prometheusPort)")
+                requests.append(try RenderRequest(template: file.template, path: file.path, context: context))
+            }
+        }
+        requests.append(try RenderRequest(template: "compose/env.example", path: ".env.example", context: envContext(project), format: .none))
+        requests.append(try RenderRequest(template: "compose/gitignore", path: ".gitignore", context: envContext(project), format: .none))
+        return requests
+    }
+
+    static func envContext(_ project: ResolvedProject) -> EnvContext {
+        var secrets: [String: (services: Set<String>, environments: [String], description: String?)] = [:]
+        var sections: [EnvSection] = []
+        for environment in project.environments {
+            var settings: [EnvEntry] = []
+            var sectionSecrets: [EnvEntry] = []
+            for service in project.runningServices(in: environment.name) {
+                guard let instance = service.instance(in: environment.name) else { continue }
+                for variable in instance.variables {
+                    if let secret = variable.secret {
+                        var entry = secrets[secret.name] ?? ([], [], secret.description)
+                        entry.services.insert(service.name)
+                        if !entry.environments.contains(environment.name) { entry.environments.append(environment.name) }
+                        secrets[secret.name] = entry
+                        sectionSecrets.append(EnvEntry(name: secret.name, note: service.name))
+                    } else if let value = variable.value {
+                        settings.append(EnvEntry(name: variable.name, note: "\(service.name): \(value)"))
+                    }
+                }
+            }
+            sections.append(EnvSection(environment: environment.name, secrets: sectionSecrets, settings: settings, hasSettings: !settings.isEmpty))
+        }
+        let entries = secrets.keys.sorted().map { name -> EnvEntry in
+            let info = secrets[name]!
+            let what = info.description.map { "\($0); " } ?? ""
+            return EnvEntry(name: name, note: "\(what)used by \(info.services.sorted().joined(separator: ", ")) in \(info.environments.joined(separator: ", "))")
+        }
+        return EnvContext(secrets: entries, sections: sections)
+    }
+}

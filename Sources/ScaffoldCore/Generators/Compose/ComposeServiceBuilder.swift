@@ -1,0 +1,184 @@
+import BlueprintDescription
+
+/// Decides what each compose service block says, in the base file and in each overlay.
+struct ComposeServiceBuilder {
+    var project: ResolvedProject
+
+    /// Capabilities images that start as root and drop to their own user need in production.
+    static let rootStartCapabilities = ["CHOWN", "DAC_OVERRIDE", "FOWNER", "SETGID", "SETUID"]
+
+    /// The base block of a service that runs in every environment.
+    func base(_ service: ResolvedService) -> ComposeServiceContext {
+        var block = skeleton(service, full: true)
+        let instances = runningInstances(service)
+        block.environment = commonVariables(instances).map { ComposeServiceContext.KeyValue(key: $0.name, value: Self.composeValue($0)) }
+        let common = instances.dropFirst().reduce(Set(instances.first?.dependsOn ?? [])) { $0.intersection($1.dependsOn) }
+        block.dependsOn = (instances.first?.dependsOn ?? []).filter { common.contains($0) }.map(dependency)
+        block.volumes = namedVolumes(service, instances: instances, commonOnly: true) + configMounts(service)
+        return finish(block)
+    }
+
+    /// The overlay block of a service in one environment; `inBase` says whether the base defines it.
+    func overlay(_ service: ResolvedService, in environment: ResolvedEnvironment, inBase: Bool) -> ComposeServiceContext {
+        guard let instance = service.instance(in: environment.name) else { return skeleton(service, full: false) }
+        var block = skeleton(service, full: !inBase)
+        let common = inBase ? Set(commonVariables(runningInstances(service)).map(\.name)) : []
+        block.environment = instance.variables.filter { !common.contains($0.name) }.map { .init(key: $0.name, value: Self.composeValue($0)) }
+        let baseDependencies = inBase ? Set(base(service).dependsOn.map(\.name)) : []
+        block.dependsOn = instance.dependsOn.filter { !baseDependencies.contains($0) }.map(dependency)
+        if !inBase {
+            block.volumes = namedVolumes(service, instances: [instance], commonOnly: false) + configMounts(service)
+        } else {
+            block.volumes = (instance.volumes.filter { $0.kind == .named && $0.environments != nil }).map { "\($0.source):\($0.target)" }
+        }
+        block.volumes += instance.volumes.filter { $0.kind == .bind }.map { "\(Self.relative($0.source)):\($0.target)" }
+        if service.build != nil {
+            block.hasBuild = true
+            block.target = environment.isDevelopment ? "development" : "production"
+        }
+        if let hostPort = Resolver.publishedPort(service, in: environment), let port = service.port {
+            if environment.isDevelopment {
+                block.ports = ["127.0.0.1:\(hostPort):\(port)"]
+            } else {
+                block.ports = [instance.replicas > 1 || instance.autoscale != nil ? "\(port)" : "\(hostPort):\(port)"]
+            }
+        }
+        if environment.isDevelopment, let build = service.build, !instance.volumes.contains(where: { $0.kind == .bind }) {
+            let context = Self.relative(build.context)
+            switch build.runtime.language {
+            case .python, .node, .staticSite:
+                block.watch = [.init(action: "sync", path: context, target: "/app", hasTarget: true)]
+            default:
+                block.watch = [.init(action: "rebuild", path: context, target: nil, hasTarget: false)]
+            }
+        }
+        if !environment.isDevelopment {
+            block.production = true
+            block.restart = true
+            // Two copies of a database on one volume corrupt it: only stateless services start first.
+            block.updateOrder = service.kind == .backing ? "stop-first" : "start-first"
+            block.replicas = instance.autoscale?.min ?? instance.replicas
+            block.hasResources = true
+            block.cpuLimit = Self.cpus(instance.resources.cpuLimitMillis)
+            block.memoryLimit = "\(instance.resources.memoryLimitMiB)M"
+            block.cpuReservation = Self.cpus(instance.resources.cpuMillis)
+            block.memoryReservation = "\(instance.resources.memoryMiB)M"
+            block.readOnly = service.build != nil
+            block.tmpfs = service.build != nil ? service.writablePaths : []
+            block.capAdd = service.build == nil && Self.startsAsRoot(service) ? Self.rootStartCapabilities : []
+        }
+        return finish(block)
+    }
+
+    private func skeleton(_ service: ResolvedService, full: Bool) -> ComposeServiceContext {
+        var block = ComposeServiceContext(
+            name: service.name, full: full, hasBuild: false, context: "", dockerfile: "", target: "production",
+            hasImage: false, image: "", hasCommand: false, command: [], hasHealth: false, health: nil,
+            environment: [], hasEnvironment: false, dependsOn: [], hasDependsOn: false, volumes: [], hasVolumes: false,
+            ports: [], hasPorts: false, watch: [], hasWatch: false, production: false, restart: false, updateOrder: "stop-first", replicas: 1,
+            cpuLimit: "", memoryLimit: "", cpuReservation: "", memoryReservation: "", readOnly: false,
+            tmpfs: [], hasTmpfs: false, capAdd: [], hasCapAdd: false, hasResources: false)
+        guard full else { return block }
+        if let build = service.build {
+            block.hasBuild = true
+            block.context = Self.relative(build.context)
+            block.dockerfile = build.dockerfileInContext
+            block.image = "\(service.imageRepository):${IMAGE_TAG:-local}"
+        } else {
+            block.image = service.imageReference()
+            if let command = service.command, !command.isEmpty {
+                block.hasCommand = true
+                block.command = ListItem.list(command)
+            }
+            if let health = service.health {
+                block.health = healthContext(health, port: service.port)
+            }
+        }
+        block.hasImage = true
+        return block
+    }
+
+    private func finish(_ block: ComposeServiceContext) -> ComposeServiceContext {
+        var block = block
+        block.hasEnvironment = !block.environment.isEmpty
+        block.hasDependsOn = !block.dependsOn.isEmpty
+        block.hasVolumes = !block.volumes.isEmpty
+        block.hasPorts = !block.ports.isEmpty
+        block.hasWatch = !block.watch.isEmpty
+        block.hasTmpfs = !block.tmpfs.isEmpty
+        block.hasCapAdd = !block.capAdd.isEmpty
+        block.hasHealth = block.health != nil
+        return block
+    }
+
+    private func dependency(_ name: String) -> ComposeServiceContext.Dependency {
+        let target = project.service(named: name)
+        let healthy = target?.health != nil
+        return .init(name: name, healthy: healthy)
+    }
+
+    private func runningInstances(_ service: ResolvedService) -> [ServiceInstance] {
+        service.instances.filter { !$0.managed }
+    }
+
+    /// Variables with the same definition in every environment the service runs in.
+    private func commonVariables(_ instances: [ServiceInstance]) -> [Variable] {
+        guard let first = instances.first else { return [] }
+        return first.variables.filter { variable in instances.allSatisfy { $0.variables.contains(variable) } }
+    }
+
+    private func namedVolumes(_ service: ResolvedService, instances: [ServiceInstance], commonOnly: Bool) -> [String] {
+        let volumes = instances.first?.volumes.filter { $0.kind == .named && (!commonOnly || $0.environments == nil) } ?? []
+        return volumes.map { "\($0.source):\($0.target)" }
+    }
+
+    /// Read-only configuration files presets mount (`monitoring/prometheus.yml`, `proxy/nginx.conf`, ...).
+    private func configMounts(_ service: ResolvedService) -> [String] {
+        ComposeCompanions.configFiles(for: service, in: project).map { "./\($0.path):\($0.mountPath):ro" }
+    }
+
+    private func healthContext(_ health: HealthCheck, port: Int?) -> ComposeServiceContext.Health {
+        let test: [String]
+        switch health.kind {
+        case .command:
+            test = ["CMD"] + (health.command ?? [])
+        case .http:
+            let url = "http://127.0.0.1:\(port ?? 80)\(health.livePath ?? health.path ?? "/")"
+            test = ["CMD-SHELL", "wget --quiet --spider \(url) || curl --fail --silent --output /dev/null \(url) || exit 1"]
+        case .tcp:
+            test = ["CMD-SHELL", "nc -z 127.0.0.1 \(port ?? 80) || exit 1"]
+        }
+        return .init(test: ListItem.list(test), interval: "\(health.interval)s", timeout: "\(health.timeout)s", retries: health.retries, startPeriod: "\(health.startPeriod)s")
+    }
+
+    static func startsAsRoot(_ service: ResolvedService) -> Bool {
+        switch service.preset {
+        case .redis, .postgres, .mysql, .mongodb, .rabbitmq: return true
+        case nil: return service.kind == .image
+        default: return false
+        }
+    }
+
+    static func relative(_ path: String) -> String {
+        path == "." ? "." : (path.hasPrefix("./") ? path : "./" + path)
+    }
+
+    static func cpus(_ millis: Int) -> String {
+        let whole = millis / 1000, fraction = millis % 1000
+        if fraction == 0 { return "\(whole).0" }
+        var digits = String(format: "%03d", fraction)
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "\(whole).\(digits)"
+    }
+
+    /// A variable's compose value: secrets and interpolated secrets come from `.env` through
+    /// compose interpolation (and fail fast when unset); a literal `$` is escaped as `$$`.
+    static func composeValue(_ variable: Variable) -> String {
+        if let secret = variable.secret { return "${\(secret.name):?set \(secret.name) in .env}" }
+        var value = (variable.value ?? "").replacingOccurrences(of: "$", with: "$$")
+        for name in variable.interpolates {
+            value = value.replacingOccurrences(of: "$${\(name)}", with: "${\(name):?set \(name) in .env}")
+        }
+        return value
+    }
+}

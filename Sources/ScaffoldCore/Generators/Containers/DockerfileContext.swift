@@ -1,0 +1,87 @@
+import BlueprintDescription
+
+/// What a Dockerfile template needs to know about one built service.
+struct DockerfileContext: Encodable {
+    /// The health check as the image runs it.
+    struct Health: Encodable {
+        var http: Bool
+        var tcp: Bool
+        var command: Bool
+        var url: String
+        var arguments: [ListItem]
+        var interval: Int
+        var timeout: Int
+        var retries: Int
+        var startPeriod: Int
+    }
+
+    var service: String
+    var summary: String
+    var language: String
+    var version: String
+    var tool: String
+    var pip: Bool
+    var poetry: Bool
+    var uv: Bool
+    var npm: Bool
+    var pnpm: Bool
+    var yarn: Bool
+    var maven: Bool
+    var gradle: Bool
+    var cargo: Bool
+    var swiftpm: Bool
+    var entry: String
+    var hasPort: Bool
+    var port: Int
+    var uid: Int
+    var command: [ListItem]
+    var devCommand: [ListItem]
+    var buildCommand: [ListItem]
+    var hasBuildCommand: Bool
+    var baseImage: String
+    var health: Health?
+    var dockerfile: String
+
+    init(service: ResolvedService, build: ResolvedBuild) {
+        let runtime = build.runtime
+        self.service = service.name
+        summary = service.summary
+        language = runtime.language.rawValue
+        version = runtime.version
+        tool = runtime.tool.rawValue
+        pip = runtime.tool == .pip
+        poetry = runtime.tool == .poetry
+        uv = runtime.tool == .uv
+        npm = runtime.tool == .npm
+        pnpm = runtime.tool == .pnpm
+        yarn = runtime.tool == .yarn
+        maven = runtime.tool == .maven
+        gradle = runtime.tool == .gradle
+        cargo = runtime.tool == .cargo
+        swiftpm = runtime.tool == .swiftpm
+        entry = runtime.entry
+        hasPort = service.port != nil
+        port = service.port ?? 8080
+        uid = service.uid ?? 10001
+        command = ListItem.list(build.command)
+        devCommand = ListItem.list(build.devCommand)
+        let defaultBuild: [String]
+        switch runtime.tool {
+        case .pnpm: defaultBuild = ["pnpm", "run", "build"]
+        case .yarn: defaultBuild = ["yarn", "build"]
+        default: defaultBuild = ["npm", "run", "build"]
+        }
+        buildCommand = ListItem.list(runtime.buildCommand ?? (runtime.language == .staticSite ? defaultBuild : []))
+        hasBuildCommand = !buildCommand.isEmpty
+        baseImage = runtime.baseImage ?? ""
+        dockerfile = build.dockerfileInContext
+        health = service.health.map { check in
+            let path = check.livePath ?? check.path ?? "/"
+            return Health(
+                http: check.kind == .http, tcp: check.kind == .tcp, command: check.kind == .command,
+                url: "http://127.0.0.1:\(service.port ?? 8080)\(path)",
+                arguments: ListItem.list(check.command ?? []),
+                interval: check.interval, timeout: check.timeout, retries: check.retries, startPeriod: check.startPeriod)
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/// The built-in artifact families, in the order their files are planned.
+public enum Generators {
+    /// The families whose files the deploy guide documents.
+    public static let families: [any ArtifactGenerator] = [
+        ContainersGenerator(),
+        ComposeGenerator(),
+        ScriptsGenerator(),
+    ]
+
+    /// Every built-in generator: the families, the deploy guide and scaffold's own state files.
+    public static let all: [any ArtifactGenerator] = families + [
+        DocsGenerator(documenting: families),
+        ScaffoldStateGenerator(),
+    ]
+}

@@ -1,0 +1,38 @@
+/// `scripts/start.sh` and `scripts/start.ps1` (run any environment locally with compose) and
+/// `scripts/deploy.sh` (deploy an image tag to a compose host, keeping the previous one for rollback).
+public struct ScriptsGenerator: ArtifactGenerator {
+    /// The family name.
+    public var family: String { "scripts" }
+
+    /// A generator.
+    public init() {}
+
+    struct EnvironmentEntry: Encodable {
+        var name: String
+        var names: [ListItem]
+        var production: Bool
+    }
+
+    struct Context: Encodable {
+        var project: String
+        var environments: [EnvironmentEntry]
+        var names: [ListItem]
+        var defaultEnvironment: String
+    }
+
+    /// The three scripts.
+    public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
+        let entries = project.environments.map { environment in
+            EnvironmentEntry(name: environment.name, names: ListItem.list([environment.name] + (environment.alias.map { [$0] } ?? [])), production: !environment.isDevelopment)
+        }
+        let context = Context(
+            project: project.name, environments: entries,
+            names: ListItem.list(entries.flatMap { $0.names.map(\.value) }),
+            defaultEnvironment: project.environments.first { $0.isDevelopment }?.name ?? project.environments[0].name)
+        return [
+            try RenderRequest(template: "scripts/start.sh", path: "scripts/start.sh", context: context, executable: true),
+            try RenderRequest(template: "scripts/deploy.sh", path: "scripts/deploy.sh", context: context, executable: true),
+            try RenderRequest(template: "scripts/start.ps1", path: "scripts/start.ps1", context: context, format: .none),
+        ]
+    }
+}

@@ -1,0 +1,101 @@
+import BlueprintDescription
+
+/// What scaffold knows about running one backing-service preset: its pinned image, port, health
+/// check, data path, user, its own settings and the connection setting it gives dependents.
+public struct PresetSpec: Sendable {
+    /// The image repository.
+    public var repository: String
+    /// The pinned tag.
+    public var tag: String
+    /// The port it listens on.
+    public var port: Int
+    /// Its health check.
+    public var health: HealthCheck
+    /// The data directory that gets a named volume, if it keeps data.
+    public var dataPath: String?
+    /// A start command overriding the image default.
+    public var command: [String]?
+    /// The numeric user the image runs as when it drops root.
+    public var uid: Int
+    /// Paths that must stay writable with a read-only root filesystem.
+    public var writablePaths: [String]
+    /// Plain settings of its own (name → value; `{database}` stands for the project's database name).
+    public var settings: [String: String]
+    /// Secrets of its own.
+    public var secrets: [String]
+    /// The variable dependents receive, for example `REDIS_URL`.
+    public var connectionVariable: String?
+    /// The connection URL; `{host}` and `{database}` are substituted, `${X}` names a secret.
+    public var connectionFormat: String?
+    /// Secrets the connection URL interpolates.
+    public var connectionSecrets: [String]
+    /// Whether clouds offer a managed equivalent scaffold provisions.
+    public var manageable: Bool
+
+    /// The spec of `preset`.
+    public static func of(_ preset: Preset) -> PresetSpec {
+        switch preset {
+        case .redis:
+            return PresetSpec(repository: "redis", tag: "7.4-alpine", port: 6379,
+                              health: .command(["redis-cli", "ping"]), dataPath: "/data",
+                              command: ["redis-server", "--appendonly", "yes"], uid: 999, writablePaths: ["/tmp"],
+                              settings: [:], secrets: [], connectionVariable: "REDIS_URL",
+                              connectionFormat: "redis://{host}:6379/0", connectionSecrets: [], manageable: true)
+        case .postgres:
+            return PresetSpec(repository: "postgres", tag: "16.6-alpine", port: 5432,
+                              health: .command(["pg_isready", "-U", "app", "-d", "{database}"]), dataPath: "/var/lib/postgresql/data",
+                              command: nil, uid: 70, writablePaths: ["/tmp", "/var/run/postgresql"],
+                              settings: ["POSTGRES_USER": "app", "POSTGRES_DB": "{database}", "PGDATA": "/var/lib/postgresql/data/pgdata"],
+                              secrets: ["POSTGRES_PASSWORD"], connectionVariable: "DATABASE_URL",
+                              connectionFormat: "postgresql://app:${POSTGRES_PASSWORD}@{host}:5432/{database}",
+                              connectionSecrets: ["POSTGRES_PASSWORD"], manageable: true)
+        case .mysql:
+            return PresetSpec(repository: "mysql", tag: "8.4", port: 3306,
+                              health: .command(["mysqladmin", "ping", "-h", "127.0.0.1"]), dataPath: "/var/lib/mysql",
+                              command: nil, uid: 999, writablePaths: ["/tmp", "/var/run/mysqld"],
+                              settings: ["MYSQL_USER": "app", "MYSQL_DATABASE": "{database}"],
+                              secrets: ["MYSQL_PASSWORD", "MYSQL_ROOT_PASSWORD"], connectionVariable: "DATABASE_URL",
+                              connectionFormat: "mysql://app:${MYSQL_PASSWORD}@{host}:3306/{database}",
+                              connectionSecrets: ["MYSQL_PASSWORD"], manageable: true)
+        case .mongodb:
+            return PresetSpec(repository: "mongo", tag: "7.0", port: 27017,
+                              health: .command(["mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]), dataPath: "/data/db",
+                              command: nil, uid: 999, writablePaths: ["/tmp"],
+                              settings: ["MONGO_INITDB_ROOT_USERNAME": "app"],
+                              secrets: ["MONGO_INITDB_ROOT_PASSWORD"], connectionVariable: "MONGODB_URL",
+                              connectionFormat: "mongodb://app:${MONGO_INITDB_ROOT_PASSWORD}@{host}:27017",
+                              connectionSecrets: ["MONGO_INITDB_ROOT_PASSWORD"], manageable: false)
+        case .rabbitmq:
+            return PresetSpec(repository: "rabbitmq", tag: "3.13-management-alpine", port: 5672,
+                              health: .command(["rabbitmq-diagnostics", "-q", "ping"]), dataPath: "/var/lib/rabbitmq",
+                              command: nil, uid: 100, writablePaths: ["/tmp"],
+                              settings: ["RABBITMQ_DEFAULT_USER": "app"],
+                              secrets: ["RABBITMQ_DEFAULT_PASS"], connectionVariable: "AMQP_URL",
+                              connectionFormat: "amqp://app:${RABBITMQ_DEFAULT_PASS}@{host}:5672",
+                              connectionSecrets: ["RABBITMQ_DEFAULT_PASS"], manageable: false)
+        case .prometheus:
+            return PresetSpec(repository: "prom/prometheus", tag: "v3.1.0", port: 9090,
+                              health: .http("/-/healthy"), dataPath: "/prometheus",
+                              command: ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"],
+                              uid: 65534, writablePaths: ["/tmp"], settings: [:], secrets: [],
+                              connectionVariable: nil, connectionFormat: nil, connectionSecrets: [], manageable: false)
+        case .grafana:
+            return PresetSpec(repository: "grafana/grafana", tag: "11.4.0", port: 3000,
+                              health: .http("/api/health"), dataPath: "/var/lib/grafana",
+                              command: nil, uid: 472, writablePaths: ["/tmp"],
+                              settings: ["GF_SECURITY_ADMIN_USER": "admin"], secrets: ["GF_SECURITY_ADMIN_PASSWORD"],
+                              connectionVariable: nil, connectionFormat: nil, connectionSecrets: [], manageable: false)
+        case .nginx:
+            return PresetSpec(repository: "nginxinc/nginx-unprivileged", tag: "1.27-alpine", port: 8080,
+                              health: .http("/healthz"), dataPath: nil, command: nil, uid: 101,
+                              writablePaths: ["/tmp"], settings: [:], secrets: [],
+                              connectionVariable: nil, connectionFormat: nil, connectionSecrets: [], manageable: false)
+        case .traefik:
+            return PresetSpec(repository: "traefik", tag: "v3.2", port: 8080,
+                              health: .command(["traefik", "healthcheck", "--ping"]), dataPath: nil,
+                              command: ["--ping=true", "--entrypoints.web.address=:8080", "--providers.file.filename=/etc/traefik/dynamic.yml"],
+                              uid: 65532, writablePaths: ["/tmp"], settings: [:], secrets: [],
+                              connectionVariable: nil, connectionFormat: nil, connectionSecrets: [], manageable: false)
+        }
+    }
+}

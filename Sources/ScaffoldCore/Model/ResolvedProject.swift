@@ -1,0 +1,68 @@
+import BlueprintDescription
+
+/// A validated blueprint, resolved per environment. Every generator reads only this.
+///
+/// Arrays are in a stable order (declaration order for services and environments, sorted by name
+/// for variables), so output rendered from it is deterministic.
+public struct ResolvedProject: Codable, Hashable, Sendable {
+    /// The project name (a DNS-1123 label).
+    public var name: String
+    /// The image registry, for example `ghcr.io/acme`.
+    public var registry: String
+    /// A one-line description.
+    public var summary: String
+    /// The main branch CI runs on.
+    public var mainBranch: String
+    /// Environments in promotion order.
+    public var environments: [ResolvedEnvironment]
+    /// Services in declaration order.
+    public var services: [ResolvedService]
+    /// Deploy targets in declaration order.
+    public var targets: [Target]
+    /// The dev container, if the blueprint asks for one.
+    public var devContainer: ResolvedDevContainer?
+
+    /// The service called `name`.
+    public func service(named name: String) -> ResolvedService? {
+        services.first { $0.name == name }
+    }
+
+    /// The environment called `name`.
+    public func environment(named name: String) -> ResolvedEnvironment? {
+        environments.first { $0.name == name }
+    }
+
+    /// Services that run as containers in `environment` (present there and not cloud-managed).
+    public func runningServices(in environment: String) -> [ResolvedService] {
+        services.filter { $0.instance(in: environment).map { !$0.managed } ?? false }
+    }
+
+    /// Services built from source in the project.
+    public var builtServices: [ResolvedService] {
+        services.filter { $0.build != nil }
+    }
+
+    /// The targets that deploy `platform`.
+    public func targets(_ platform: Target.Platform) -> [Target] {
+        targets.filter { $0.platform == platform }
+    }
+}
+
+/// One environment of the project.
+public struct ResolvedEnvironment: Codable, Hashable, Sendable {
+    /// The name, for example `production`.
+    public var name: String
+    /// The alias start scripts accept (`dev`, `prod`), if any.
+    public var alias: String?
+    /// Development or production behaviour for local runs.
+    public var mode: Environment.Mode
+    /// The branch that deploys it, if CI deploys it.
+    public var branch: String?
+    /// Whether deploys wait for a reviewer.
+    public var requiresApproval: Bool
+    /// The platforms that deploy it, in target order.
+    public var platforms: [Target.Platform]
+
+    /// True in development mode.
+    public var isDevelopment: Bool { mode == .development }
+}

@@ -1,0 +1,173 @@
+import BlueprintDescription
+
+/// One service with everything a generator needs, plus its per-environment instances.
+public struct ResolvedService: Codable, Hashable, Sendable {
+    /// The service name.
+    public var name: String
+    /// App, image or backing preset.
+    public var kind: Service.Kind
+    /// A one-line description.
+    public var summary: String
+    /// How it is built, for services built from source.
+    public var build: ResolvedBuild?
+    /// The preset, for backing services.
+    public var preset: Preset?
+    /// The image repository without tag, for example `ghcr.io/acme/shop-api` or `redis`.
+    public var imageRepository: String
+    /// The pinned tag of a prebuilt image (`7.4-alpine`); nil for built images, tagged per release.
+    public var imageTag: String?
+    /// The pinned digest of a prebuilt image, when given as `repo@sha256:…`.
+    public var imageDigest: String?
+    /// The container port, if it listens on one.
+    public var port: Int?
+    /// The host port published in development-mode environments.
+    public var hostPort: Int?
+    /// The production command, if the image's default is overridden.
+    public var command: [String]?
+    /// The health check.
+    public var health: HealthCheck?
+    /// Named and bind volumes.
+    public var volumes: [Volume]
+    /// Paths that stay writable on a read-only root filesystem.
+    public var writablePaths: [String]
+    /// Whether the root filesystem can be read-only in production.
+    public var readOnlyRootFilesystem: Bool
+    /// The numeric user the container runs as (≥ 10000 for images scaffold builds).
+    public var uid: Int?
+    /// Public exposure.
+    public var ingress: Ingress?
+    /// The metrics path, for Prometheus scraping.
+    public var metricsPath: String?
+    /// Prometheus: services it scrapes.
+    public var scrapeTargets: [String]
+    /// Proxy: path prefix → upstream service, sorted by prefix.
+    public var routes: [Route]
+    /// The CI test command, for built services.
+    public var testCommand: [String]?
+    /// Whether it needs its Kubernetes service account token.
+    public var needsServiceAccountToken: Bool
+    /// Per environment where the service exists, in environment order.
+    public var instances: [ServiceInstance]
+    /// Where it is declared.
+    public var location: SourceLocation
+
+    /// The instance in `environment`, if the service exists there.
+    public func instance(in environment: String) -> ServiceInstance? {
+        instances.first { $0.environment == environment }
+    }
+
+    /// The image reference with tag or digest; built images use `tag`.
+    public func imageReference(tag: String = "latest") -> String {
+        if let digest = imageDigest { return "\(imageRepository)@\(digest)" }
+        return "\(imageRepository):\(imageTag ?? tag)"
+    }
+}
+
+/// A proxy route.
+public struct Route: Codable, Hashable, Sendable {
+    /// The path prefix.
+    public var prefix: String
+    /// The upstream service.
+    public var service: String
+}
+
+/// How a service is built from source.
+public struct ResolvedBuild: Codable, Hashable, Sendable {
+    /// The build context, relative to the project root (`.` for the root).
+    public var context: String
+    /// The Dockerfile's path relative to the project root.
+    public var dockerfile: String
+    /// The Dockerfile's path relative to the build context.
+    public var dockerfileInContext: String
+    /// The `.dockerignore` path relative to the project root.
+    public var dockerignore: String
+    /// The runtime.
+    public var runtime: Runtime
+    /// The production start command.
+    public var command: [String]
+    /// The development (hot reload) command.
+    public var devCommand: [String]
+    /// The default CI test command.
+    public var testCommand: [String]
+}
+
+/// A service as it is in one environment.
+public struct ServiceInstance: Codable, Hashable, Sendable {
+    /// The environment name.
+    public var environment: String
+    /// Whether a cloud-managed equivalent replaces the container here.
+    public var managed: Bool
+    /// Fixed replicas (ignored by platforms when `autoscale` is set).
+    public var replicas: Int
+    /// Autoscaling here, if any.
+    public var autoscale: Autoscale?
+    /// CPU and memory here.
+    public var resources: Resources
+    /// Environment variables here, sorted by name: plain values, secret references and connection settings.
+    public var variables: [Variable]
+    /// Services it waits for here (present and running as containers here).
+    public var dependsOn: [String]
+    /// The public host name here, if public.
+    public var host: String?
+    /// Volumes mounted here.
+    public var volumes: [Volume]
+
+    /// The secret-backed variables here.
+    public var secrets: [Variable] { variables.filter { $0.secret != nil } }
+    /// The plain variables here.
+    public var plain: [Variable] { variables.filter { $0.secret == nil } }
+}
+
+/// One environment variable of a service instance.
+public struct Variable: Codable, Hashable, Sendable {
+    /// Where the value comes from.
+    public enum Origin: String, Codable, Sendable {
+        /// Written in the blueprint's `environment:`.
+        case blueprint
+        /// A connection setting injected from a dependency (`REDIS_URL`, `DATABASE_URL`).
+        case connection
+        /// A preset's own configuration (`POSTGRES_DB`).
+        case preset
+    }
+
+    /// The variable name.
+    public var name: String
+    /// The plain value, when it is not a secret. May contain `${SECRET}` placeholders listed in `interpolates`.
+    public var value: String?
+    /// Secret names `value` interpolates (platforms substitute them: `${X}` in compose, `$(X)` in Kubernetes).
+    public var interpolates: [String]
+    /// The secret, when the value lives in a secret store.
+    public var secret: SecretReference?
+    /// Where it comes from.
+    public var origin: Origin
+    /// A description for `.env.example` and docs.
+    public var description: String?
+}
+
+/// A reference to a secret; scaffold never knows its value.
+public struct SecretReference: Codable, Hashable, Sendable {
+    /// The environment variable / secret name, for example `OPENAI_API_KEY`.
+    public var name: String
+    /// The key in cloud secret stores and Kubernetes Secrets (lower-kebab, for example `openai-api-key`).
+    public var key: String
+    /// A description.
+    public var description: String?
+}
+
+/// The dev container settings, resolved.
+public struct ResolvedDevContainer: Codable, Hashable, Sendable {
+    /// The service it mirrors.
+    public var service: String
+    /// The base image.
+    public var image: String
+    /// Features by id, with options.
+    public var features: [String: [String: String]]
+    /// VS Code extensions.
+    public var extensions: [String]
+    /// The post-create command.
+    public var postCreateCommand: String?
+    /// Environment variables.
+    public var environment: [String: String]
+    /// Ports to forward.
+    public var forwardPorts: [Int]
+}

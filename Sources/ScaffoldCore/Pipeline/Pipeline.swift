@@ -1,0 +1,63 @@
+import Mustache
+
+/// Turns a resolved project into generated files: every generator's requests, rendered through
+/// one parsed template set. Pure and deterministic: files come out sorted by path.
+public struct Pipeline: Sendable {
+    /// The generators, in a fixed order.
+    public var generators: [any ArtifactGenerator]
+
+    /// A pipeline over `generators`; the default is every built-in family.
+    public init(generators: [any ArtifactGenerator] = Generators.all) {
+        self.generators = generators
+    }
+
+    /// All render requests, validated: unique, project-relative paths.
+    public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
+        var requests: [RenderRequest] = []
+        var owners: [String: String] = [:]
+        for generator in generators {
+            for request in try generator.requests(for: project) {
+                guard Self.isSafeRelativePath(request.path) else {
+                    throw PipelineError.unsafePath(request.path, family: generator.family)
+                }
+                if let owner = owners[request.path] {
+                    throw PipelineError.duplicatePath(request.path, families: [owner, generator.family])
+                }
+                owners[request.path] = generator.family
+                requests.append(request)
+            }
+        }
+        return requests
+    }
+
+    /// Renders every file of `project` with `templates`. Nothing is written anywhere.
+    public func render(_ project: ResolvedProject, templates: TemplateSet) throws -> [GeneratedFile] {
+        try requests(for: project).map { request in
+            let format = request.format ?? EscapeFormat.forOutputPath(request.path)
+            let text = try templates.render(request.template, context: request.context, format: format, strict: true)
+            return GeneratedFile(path: request.path, contents: text, executable: request.executable)
+        }
+        .sorted { $0.path < $1.path }
+    }
+
+    /// True for a relative path that stays inside the project: no leading `/`, no `..`, no empty parts.
+    public static func isSafeRelativePath(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != ".." && $0 != "." && !$0.isEmpty }
+    }
+}
+
+/// A generator asked for something the pipeline refuses.
+public enum PipelineError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unsafePath(String, family: String)
+    case duplicatePath(String, families: [String])
+
+    public var description: String {
+        switch self {
+        case let .unsafePath(path, family):
+            return "the \(family) generator asked to write '\(path)', which is not a path inside the project; this is a scaffold bug: please report it"
+        case let .duplicatePath(path, families):
+            return "both the \(families[0]) and the \(families[1]) generators write '\(path)'; this is a scaffold bug: please report it"
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Mustache
+
+/// A generator's request to render one template into one output file.
+public struct RenderRequest: Sendable {
+    /// The template's logical name, for example `docker/python.Dockerfile`.
+    public var template: String
+    /// The output path relative to the project root.
+    public var path: String
+    /// The render context.
+    public var context: TemplateValue
+    /// Whether the output is executable.
+    public var executable: Bool
+    /// The escaping format; derived from `path` when nil.
+    public var format: EscapeFormat?
+
+    /// A request whose context is any `Encodable` view model.
+    public init<Context: Encodable>(template: String, path: String, context: Context, executable: Bool = false, format: EscapeFormat? = nil) throws {
+        self.template = template
+        self.path = path
+        self.context = try TemplateValue(encoding: context)
+        self.executable = executable
+        self.format = format
+    }
+}

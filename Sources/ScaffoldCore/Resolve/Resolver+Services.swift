@@ -1,0 +1,200 @@
+import BlueprintDescription
+
+extension Resolver {
+    /// The project's database name: the project name with `-` as `_`.
+    static func databaseName(_ project: String) -> String {
+        project.replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// A secret store key for a variable name: `OPENAI_API_KEY` → `openai-api-key`.
+    static func secretKey(_ name: String) -> String {
+        name.lowercased().replacingOccurrences(of: "_", with: "-")
+    }
+
+    func resolveService(_ service: Service, in blueprint: Blueprint, environments: [ResolvedEnvironment], sharedContext: Bool) -> ResolvedService {
+        let spec = service.preset.map(PresetSpec.of)
+        let database = Self.databaseName(blueprint.name)
+        let port = service.port ?? spec?.port
+        var build: ResolvedBuild?
+        var repository: String
+        var tag: String?
+        var digest: String?
+        if service.kind == .app, let runtime = service.runtime {
+            let context = Self.normalize(service.path ?? ".")
+            let fileName = sharedContext ? "Dockerfile.\(service.name)" : "Dockerfile"
+            let ignoreName = sharedContext ? "Dockerfile.\(service.name).dockerignore" : ".dockerignore"
+            let prefix = context == "." ? "" : context + "/"
+            build = ResolvedBuild(
+                context: context, dockerfile: prefix + fileName, dockerfileInContext: fileName,
+                dockerignore: prefix + ignoreName, runtime: runtime,
+                command: RuntimeDefaults.command(runtime, port: port ?? 8080, override: service.command),
+                devCommand: RuntimeDefaults.devCommand(runtime, port: port ?? 8080),
+                testCommand: RuntimeDefaults.testCommand(runtime))
+            repository = "\(blueprint.registry)/\(blueprint.name)-\(service.name)".lowercased()
+        } else {
+            let reference = service.image ?? "\(spec?.repository ?? ""):\(spec?.tag ?? "")"
+            (repository, tag, digest) = Self.splitImage(reference)
+        }
+        let health = service.health ?? spec.map { Self.substitute($0.health, database: database) }
+        var writable = service.writablePaths
+        if let runtime = service.runtime { writable += RuntimeDefaults.writablePaths(runtime) }
+        writable += spec?.writablePaths ?? []
+        var volumes = service.volumes
+        if let dataPath = spec?.dataPath, !volumes.contains(where: { $0.target == dataPath }) {
+            volumes.append(.named("\(service.name)-data", at: dataPath))
+        }
+
+        let instances = environments.compactMap { environment -> ServiceInstance? in
+            guard service.environments?.contains(environment.name) ?? true else { return nil }
+            return instance(of: service, spec: spec, in: environment, blueprint: blueprint, volumes: volumes)
+        }
+        return ResolvedService(
+            name: service.name, kind: service.kind,
+            summary: service.summary ?? Self.defaultSummary(service),
+            build: build, preset: service.preset, imageRepository: repository, imageTag: tag, imageDigest: digest,
+            port: port, hostPort: service.hostPort ?? port,
+            command: service.command ?? (build == nil ? spec?.command : build?.command),
+            health: health, volumes: volumes, writablePaths: Array(Set(writable)).sorted(),
+            readOnlyRootFilesystem: true,
+            uid: build != nil ? 10001 : spec?.uid,
+            ingress: service.ingress, metricsPath: service.metricsPath,
+            scrapeTargets: service.scrapeTargets,
+            routes: service.routes.sorted { $0.key < $1.key }.map { Route(prefix: $0.key, service: $0.value) },
+            testCommand: service.test ?? build?.testCommand,
+            needsServiceAccountToken: service.needsServiceAccountToken,
+            instances: instances, location: service.location)
+    }
+
+    private func instance(of service: Service, spec: PresetSpec?, in environment: ResolvedEnvironment, blueprint: Blueprint, volumes: [Volume]) -> ServiceInstance {
+        let env = environment.name
+        let database = Self.databaseName(blueprint.name)
+        var variables: [String: Variable] = [:]
+        // A preset's own settings and secrets.
+        for (name, value) in spec?.settings ?? [:] {
+            variables[name] = Variable(name: name, value: value.replacingOccurrences(of: "{database}", with: database), interpolates: [], secret: nil, origin: .preset, description: nil)
+        }
+        for name in spec?.secrets ?? [] {
+            variables[name] = Variable(name: name, value: nil, interpolates: [], secret: SecretReference(name: name, key: Self.secretKey(name), description: "\(service.name) credential"), origin: .preset, description: "\(service.name) credential")
+        }
+        // Connection settings from dependencies present here.
+        var dependsOn: [String] = []
+        for dependencyName in service.dependsOn {
+            guard let dependency = blueprint.services.first(where: { $0.name == dependencyName }),
+                  dependency.environments?.contains(env) ?? true else { continue }
+            let managed = dependency.managed.contains(env)
+            if !managed { dependsOn.append(dependencyName) }
+            guard let preset = dependency.preset else { continue }
+            let dependencySpec = PresetSpec.of(preset)
+            guard let variable = dependencySpec.connectionVariable, let format = dependencySpec.connectionFormat else { continue }
+            if managed {
+                variables[variable] = Variable(name: variable, value: nil, interpolates: [], secret: SecretReference(name: variable, key: "\(dependency.name)-url", description: "connection to the managed \(preset.rawValue)"), origin: .connection, description: "connection to the managed \(preset.rawValue), provisioned by Terraform")
+            } else {
+                let value = format.replacingOccurrences(of: "{host}", with: dependency.name).replacingOccurrences(of: "{database}", with: database)
+                variables[variable] = Variable(name: variable, value: value, interpolates: dependencySpec.connectionSecrets, secret: nil, origin: .connection, description: "connection to \(dependency.name)")
+                for secret in dependencySpec.connectionSecrets {
+                    variables[secret] = Variable(name: secret, value: nil, interpolates: [], secret: SecretReference(name: secret, key: Self.secretKey(secret), description: "\(dependency.name) credential"), origin: .connection, description: "\(dependency.name) credential")
+                }
+            }
+        }
+        // The blueprint's own variables and secrets win.
+        for (name, setting) in service.environment {
+            if let value = setting.value(in: env) {
+                variables[name] = Variable(name: name, value: value, interpolates: [], secret: nil, origin: .blueprint, description: nil)
+            } else if variables[name]?.origin == .connection {
+                // An explicit `.only(...)` elsewhere means the user owns this name: leave the injected one.
+            }
+        }
+        for secret in service.secrets where secret.environments?.contains(env) ?? true {
+            variables[secret.name] = Variable(name: secret.name, value: nil, interpolates: [], secret: SecretReference(name: secret.name, key: secret.key ?? Self.secretKey(secret.name), description: secret.description), origin: .blueprint, description: secret.description)
+        }
+        let scale = service.autoscale[env]
+        let host: String? = service.ingress.map { ingress in
+            ingress.hosts[env] ?? (env == "production" ? ingress.host : "\(env).\(ingress.host)")
+        }
+        let mounted = volumes.filter { volume in
+            if let environments = volume.environments { return environments.contains(env) }
+            return volume.kind != .bind || environment.isDevelopment
+        }
+        return ServiceInstance(
+            environment: env, managed: service.managed.contains(env),
+            replicas: scale?.min ?? service.replicas[env] ?? 1, autoscale: scale,
+            resources: service.resourcesPerEnvironment[env] ?? service.resources,
+            variables: variables.values.sorted { $0.name < $1.name },
+            dependsOn: dependsOn, host: host, volumes: mounted)
+    }
+
+    static func normalize(_ path: String) -> String {
+        let parts = path.split(separator: "/").filter { $0 != "." && !$0.isEmpty }
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    static func splitImage(_ reference: String) -> (String, String?, String?) {
+        var rest = reference
+        var digest: String?
+        if let at = rest.range(of: "@") {
+            digest = String(rest[at.upperBound...])
+            rest = String(rest[..<at.lowerBound])
+        }
+        let slash = rest.lastIndex(of: "/") ?? rest.startIndex
+        if let colon = rest[slash...].lastIndex(of: ":") {
+            return (String(rest[..<colon]), String(rest[rest.index(after: colon)...]), digest)
+        }
+        return (rest, nil, digest)
+    }
+
+    static func substitute(_ health: HealthCheck, database: String) -> HealthCheck {
+        var copy = health
+        copy.command = health.command?.map { $0.replacingOccurrences(of: "{database}", with: database) }
+        return copy
+    }
+
+    static func defaultSummary(_ service: Service) -> String {
+        if let preset = service.preset { return "\(preset.rawValue) backing service" }
+        if let runtime = service.runtime { return "\(runtime.language.rawValue) service" }
+        return "service from image \(service.image ?? "")"
+    }
+
+    // MARK: - Checks that need the resolved model
+
+    func validateResolved(_ project: ResolvedProject, blueprint: Blueprint, into errors: inout [ValidationError]) {
+        for environment in project.environments {
+            var published: [Int: [ResolvedService]] = [:]
+            for service in project.runningServices(in: environment.name) {
+                guard let hostPort = Self.publishedPort(service, in: environment) else { continue }
+                published[hostPort, default: []].append(service)
+            }
+            for (port, services) in published.sorted(by: { $0.key < $1.key }) where services.count > 1 {
+                errors.append(.hostPortClash(port: port, environment: environment.name, services: services.map(\.name), at: services[1].location))
+            }
+            let cloud = environment.platforms.filter { $0 != .kubernetes }
+            guard let platform = cloud.first else { continue }
+            for service in project.runningServices(in: environment.name) where service.kind == .backing {
+                errors.append(.notDeployable(service: service.name, environment: environment.name, platform: platform.rawValue, at: service.location))
+            }
+        }
+    }
+
+    /// The host port `service` publishes in `environment`, if any: every service in development
+    /// mode, only apps and image services in production mode.
+    public static func publishedPort(_ service: ResolvedService, in environment: ResolvedEnvironment) -> Int? {
+        guard let hostPort = service.hostPort, service.port != nil else { return nil }
+        if environment.isDevelopment || service.kind != .backing { return hostPort }
+        return nil
+    }
+
+    func resolveDevContainer(_ blueprint: Blueprint, services: [ResolvedService]) -> ResolvedDevContainer? {
+        guard let devContainer = blueprint.devContainer else { return nil }
+        let service = services.first { $0.name == devContainer.service } ?? services.first { $0.build != nil }
+        let runtime = service?.build?.runtime
+        let development = blueprint.environments.first { $0.mode == .development }?.name
+        let ports = services.compactMap { candidate -> Int? in
+            guard let development, candidate.instance(in: development) != nil else { return nil }
+            return candidate.hostPort
+        }
+        return ResolvedDevContainer(
+            service: service?.name ?? "", image: RuntimeDefaults.devContainerImage(runtime),
+            features: devContainer.features, extensions: devContainer.extensions.sorted(),
+            postCreateCommand: devContainer.postCreateCommand, environment: devContainer.environment,
+            forwardPorts: Array(Set(ports)).sorted())
+    }
+}

@@ -1,0 +1,246 @@
+import BlueprintDescription
+
+/// Validates a blueprint and resolves it per environment. Pure: no disk, clock or environment.
+public struct Resolver: Sendable {
+    /// The blueprint's display path for error messages, for example `Blueprint.swift`.
+    public var file: String
+
+    /// A resolver that reports errors against `file`.
+    public init(file: String = "Blueprint.swift") {
+        self.file = file
+    }
+
+    /// Resolves `blueprint`, or throws a `ValidationFailure` listing every problem found.
+    public func resolve(_ blueprint: Blueprint) throws -> ResolvedProject {
+        var errors: [ValidationError] = []
+        validateNames(blueprint, into: &errors)
+        let environmentNames = Set(blueprint.environments.map(\.name))
+        validateEnvironmentReferences(blueprint, known: environmentNames, into: &errors)
+        validateDependencies(blueprint, into: &errors)
+        for service in blueprint.services {
+            validateValues(service, into: &errors)
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors: errors, file: file) }
+
+        let environments = blueprint.environments.map { environment in
+            ResolvedEnvironment(
+                name: environment.name, alias: environment.alias, mode: environment.mode,
+                branch: environment.branch, requiresApproval: environment.requiresApproval,
+                platforms: blueprint.targets.filter { $0.environments.contains(environment.name) }.map(\.platform))
+        }
+        let contexts = Dictionary(grouping: blueprint.services) { $0.path ?? "" }
+        let services = blueprint.services.map { service in
+            resolveService(service, in: blueprint, environments: environments, sharedContext: (contexts[service.path ?? ""]?.filter { $0.kind == .app }.count ?? 0) > 1)
+        }
+        let project = ResolvedProject(
+            name: blueprint.name, registry: blueprint.registry,
+            summary: blueprint.summary ?? "\(blueprint.name), deployed by scaffold",
+            mainBranch: blueprint.mainBranch, environments: environments, services: services,
+            targets: blueprint.targets, devContainer: resolveDevContainer(blueprint, services: services))
+        validateResolved(project, blueprint: blueprint, into: &errors)
+        guard errors.isEmpty else { throw ValidationFailure(errors: errors, file: file) }
+        return project
+    }
+
+    // MARK: - Validation of the declaration
+
+    /// True for a valid DNS-1123 label (project, service and environment names).
+    public static func isValidName(_ name: String) -> Bool { isDNSLabel(name) }
+
+    static func isDNSLabel(_ name: String) -> Bool {
+        guard !name.isEmpty, name.count <= 63 else { return false }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
+        guard name.allSatisfy({ allowed.contains($0) }) else { return false }
+        return name.first != "-" && name.last != "-"
+    }
+
+    private func validateNames(_ blueprint: Blueprint, into errors: inout [ValidationError]) {
+        if !Self.isDNSLabel(blueprint.name) {
+            errors.append(.invalidName(kind: "project", name: blueprint.name, at: blueprint.location))
+        }
+        if blueprint.environments.isEmpty { errors.append(.noEnvironments(at: blueprint.location)) }
+        var seenEnvironments: Set<String> = []
+        for environment in blueprint.environments {
+            if !Self.isDNSLabel(environment.name) {
+                errors.append(.invalidName(kind: "environment", name: environment.name, at: blueprint.location))
+            }
+            if !seenEnvironments.insert(environment.name).inserted {
+                errors.append(.duplicateName(kind: "environment", name: environment.name, at: blueprint.location, first: nil))
+            }
+        }
+        var seen: [String: SourceLocation] = [:]
+        for service in blueprint.services {
+            if !Self.isDNSLabel(service.name) {
+                errors.append(.invalidName(kind: "service", name: service.name, at: service.location))
+            }
+            if let first = seen[service.name] {
+                errors.append(.duplicateName(kind: "service", name: service.name, at: service.location, first: first))
+            } else {
+                seen[service.name] = service.location
+            }
+        }
+    }
+
+    private func validateEnvironmentReferences(_ blueprint: Blueprint, known: Set<String>, into errors: inout [ValidationError]) {
+        func check(_ names: [String], _ usedBy: String, _ at: SourceLocation) {
+            for name in names where !known.contains(name) {
+                errors.append(.unknownEnvironment(name: name, usedBy: usedBy, at: at))
+            }
+        }
+        for service in blueprint.services {
+            let who = "service '\(service.name)'"
+            check(service.environments ?? [], "\(who) environments:", service.location)
+            check(service.managed, "\(who) managed:", service.location)
+            check(Array(service.replicas.keys).sorted(), "\(who) replicas:", service.location)
+            check(Array(service.autoscale.keys).sorted(), "\(who) autoscale:", service.location)
+            check(Array(service.resourcesPerEnvironment.keys).sorted(), "\(who) resourcesPerEnvironment:", service.location)
+            for (name, setting) in service.environment.sorted(by: { $0.key < $1.key }) {
+                check(Array(setting.values.keys).sorted(), "\(who) variable \(name)", service.location)
+            }
+            for secret in service.secrets {
+                check(secret.environments ?? [], "\(who) secret \(secret.name)", service.location)
+            }
+            for volume in service.volumes {
+                check(volume.environments ?? [], "\(who) volume \(volume.target)", service.location)
+            }
+        }
+        for target in blueprint.targets {
+            check(target.environments, "target \(target.platform.rawValue)", target.location)
+        }
+    }
+
+    private func validateDependencies(_ blueprint: Blueprint, into errors: inout [ValidationError]) {
+        let byName = Dictionary(blueprint.services.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for service in blueprint.services {
+            for dependency in service.dependsOn where byName[dependency] == nil {
+                errors.append(.unknownDependency(service: service.name, dependency: dependency, at: service.location))
+            }
+            for target in service.scrapeTargets where byName[target] == nil {
+                errors.append(.unknownDependency(service: service.name, dependency: target, at: service.location))
+            }
+        }
+        // Depth-first search for a cycle; report each cycle once, at its first service.
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var reported: Set<Set<String>> = []
+        func visit(_ name: String, _ path: [String]) {
+            guard let service = byName[name] else { return }
+            state[name] = 1
+            for dependency in service.dependsOn where byName[dependency] != nil {
+                if state[dependency] == 1 {
+                    let start = path.firstIndex(of: dependency) ?? 0
+                    let cycle = Array(path[start...]) + [name, dependency]
+                    let members = Set(cycle)
+                    if reported.insert(members).inserted, let first = byName[cycle[0]] {
+                        errors.append(.dependencyCycle(path: cycle.count > 2 && cycle[0] == cycle[1] ? Array(cycle.dropFirst()) : cycle, at: first.location))
+                    }
+                } else if state[dependency] == nil {
+                    visit(dependency, path + [name])
+                }
+            }
+            state[name] = 2
+        }
+        for service in blueprint.services where state[service.name] == nil {
+            visit(service.name, [])
+        }
+    }
+
+    static let secretLikeName = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"]
+
+    /// True when `value` embeds a credential, such as `postgres://user:pass@db/app`.
+    static func embedsCredential(_ value: String) -> Bool {
+        guard let scheme = value.range(of: "://") else { return false }
+        let rest = value[scheme.upperBound...]
+        guard let at = rest.firstIndex(of: "@") else { return false }
+        let userInfo = rest[..<at]
+        guard !userInfo.contains("/") else { return false }
+        return userInfo.contains(":")
+    }
+
+    private func validateValues(_ service: Service, into errors: inout [ValidationError]) {
+        let at = service.location
+        for (name, setting) in service.environment.sorted(by: { $0.key < $1.key }) {
+            let values = ([setting.defaultValue].compactMap { $0 } + setting.values.values.sorted())
+            let upper = name.uppercased()
+            let nameLooksSecret = Self.secretLikeName.contains { upper.contains($0) }
+            if values.contains(where: Self.embedsCredential) || (nameLooksSecret && values.contains { !$0.isEmpty && $0.lowercased() != "false" && $0.lowercased() != "true" }) {
+                errors.append(.secretGivenAsValue(service: service.name, variable: name, at: at))
+            }
+            if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) || name.first?.isNumber == true {
+                errors.append(.invalidValue(service: service.name, field: "environment variable '\(name)'", problem: "is not a valid variable name: use letters, digits and '_'", at: at))
+            }
+        }
+        var seenSecrets: Set<String> = []
+        for secret in service.secrets {
+            let valid = !secret.name.isEmpty && secret.name.first?.isNumber == false
+                && secret.name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" }
+            if !valid { errors.append(.secretNameInvalid(service: service.name, secret: secret.name, at: at)) }
+            if !seenSecrets.insert(secret.name).inserted {
+                errors.append(.duplicateName(kind: "secret", name: secret.name, at: at, first: nil))
+            }
+            if service.environment[secret.name] != nil {
+                errors.append(.invalidValue(service: service.name, field: "variable \(secret.name)", problem: "is both a plain variable and a secret: keep it in one of them", at: at))
+            }
+        }
+        var paths: [String] = []
+        if let path = service.path { paths.append(path) }
+        paths += service.volumes.filter { $0.kind == .bind }.map(\.source)
+        for path in paths where Self.escapesProject(path) {
+            errors.append(.pathEscapesProject(service: service.name, path: path, at: at))
+        }
+        for volume in service.volumes where !volume.target.hasPrefix("/") {
+            errors.append(.invalidValue(service: service.name, field: "volume target '\(volume.target)'", problem: "must be an absolute path inside the container", at: at))
+        }
+        for port in [service.port, service.hostPort].compactMap({ $0 }) where !(1...65535).contains(port) {
+            errors.append(.invalidValue(service: service.name, field: "port \(port)", problem: "is outside 1-65535", at: at))
+        }
+        let memories = [service.resources] + service.resourcesPerEnvironment.values.map { $0 }
+        for resources in memories where resources.memoryMiB <= 0 || resources.memoryLimitMiB <= 0 || resources.cpuMillis <= 0 {
+            errors.append(.invalidValue(service: service.name, field: "resources", problem: "need positive CPU and memory written like \"512Mi\" or \"2Gi\"", at: at))
+        }
+        for resources in memories where resources.memoryLimitMiB < resources.memoryMiB || resources.cpuLimitMillis < resources.cpuMillis {
+            errors.append(.invalidValue(service: service.name, field: "resources", problem: "have a limit below the request: raise the limit or lower the request", at: at))
+        }
+        for (environment, scale) in service.autoscale.sorted(by: { $0.key < $1.key }) where scale.min < 1 || scale.max < scale.min || !(1...100).contains(scale.cpuPercent) {
+            errors.append(.invalidValue(service: service.name, field: "autoscale in \(environment)", problem: "needs 1 <= min <= max and a CPU target between 1 and 100", at: at))
+        }
+        for (environment, count) in service.replicas.sorted(by: { $0.key < $1.key }) where count < 0 {
+            errors.append(.invalidValue(service: service.name, field: "replicas in \(environment)", problem: "must not be negative", at: at))
+        }
+        if let image = service.image, !Self.isPinned(image) {
+            errors.append(.unpinnedImage(service: service.name, image: image, at: at))
+        }
+        if service.kind == .app && service.runtime == nil {
+            errors.append(.invalidValue(service: service.name, field: "runtime", problem: "is required for an app", at: at))
+        }
+        if let preset = service.preset, !service.managed.isEmpty, !PresetSpec.of(preset).manageable {
+            errors.append(.invalidValue(service: service.name, field: "managed", problem: "is only offered for redis, postgres and mysql; scaffold has no managed \(preset.rawValue)", at: at))
+        }
+        if let environments = service.environments, environments.isEmpty {
+            errors.append(.invalidValue(service: service.name, field: "environments", problem: "is empty: list at least one environment or remove the service", at: at))
+        }
+    }
+
+    /// True when a project-relative `path` leaves the project (absolute, or `..` past the root).
+    static func escapesProject(_ path: String) -> Bool {
+        if path.hasPrefix("/") || path.hasPrefix("~") { return true }
+        var depth = 0
+        for component in path.split(separator: "/") {
+            switch component {
+            case ".", "": continue
+            case "..": depth -= 1
+            default: depth += 1
+            }
+            if depth < 0 { return true }
+        }
+        return false
+    }
+
+    /// True when an image reference names a digest or a tag other than `latest`.
+    static func isPinned(_ image: String) -> Bool {
+        if image.contains("@sha256:") { return true }
+        let lastComponent = image.split(separator: "/").last.map(String.init) ?? image
+        guard let colon = lastComponent.lastIndex(of: ":") else { return false }
+        let tag = lastComponent[lastComponent.index(after: colon)...]
+        return !tag.isEmpty && tag != "latest"
+    }
+}

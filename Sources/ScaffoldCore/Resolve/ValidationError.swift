@@ -1,0 +1,88 @@
+import BlueprintDescription
+
+/// One thing wrong with a blueprint, pointing at the line that declares it.
+public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible {
+    case invalidName(kind: String, name: String, at: SourceLocation?)
+    case duplicateName(kind: String, name: String, at: SourceLocation?, first: SourceLocation?)
+    case unknownDependency(service: String, dependency: String, at: SourceLocation)
+    case dependencyCycle(path: [String], at: SourceLocation)
+    case unknownEnvironment(name: String, usedBy: String, at: SourceLocation?)
+    case hostPortClash(port: Int, environment: String, services: [String], at: SourceLocation)
+    case secretGivenAsValue(service: String, variable: String, at: SourceLocation)
+    case secretNameInvalid(service: String, secret: String, at: SourceLocation)
+    case pathEscapesProject(service: String, path: String, at: SourceLocation)
+    case invalidValue(service: String, field: String, problem: String, at: SourceLocation)
+    case unpinnedImage(service: String, image: String, at: SourceLocation)
+    case notDeployable(service: String, environment: String, platform: String, at: SourceLocation)
+    case noEnvironments(at: SourceLocation)
+
+    /// Where in Blueprint.swift the problem is.
+    public var location: SourceLocation? {
+        switch self {
+        case .invalidName(_, _, let at), .duplicateName(_, _, let at, _), .unknownEnvironment(_, _, let at): return at
+        case .unknownDependency(_, _, let at), .dependencyCycle(_, let at), .hostPortClash(_, _, _, let at),
+             .secretGivenAsValue(_, _, let at), .secretNameInvalid(_, _, let at), .pathEscapesProject(_, _, let at),
+             .invalidValue(_, _, _, let at), .unpinnedImage(_, _, let at), .notDeployable(_, _, _, let at), .noEnvironments(let at):
+            return at
+        }
+    }
+
+    /// What is wrong and what to do.
+    public var message: String {
+        switch self {
+        case let .invalidName(kind, name, _):
+            return "\(kind) name '\(name)' is not a valid DNS-1123 label: use lowercase letters, digits and '-', start and end with a letter or digit, at most 63 characters"
+        case let .duplicateName(kind, name, _, first):
+            let firstLine = first.map { " (first declared on line \($0.line))" } ?? ""
+            return "duplicate \(kind) name '\(name)'\(firstLine): give each \(kind) a unique name"
+        case let .unknownDependency(service, dependency, _):
+            return "service '\(service)' depends on '\(dependency)', which is not declared: add the service or fix the name in dependsOn"
+        case let .dependencyCycle(path, _):
+            return "dependsOn forms a cycle: \(path.joined(separator: " -> ")): remove one of these dependencies"
+        case let .unknownEnvironment(name, usedBy, _):
+            return "\(usedBy) names environment '\(name)', which is not in the blueprint's environments: add it to `environments:` or fix the name"
+        case let .hostPortClash(port, environment, services, _):
+            return "host port \(port) is published by \(services.map { "'\($0)'" }.joined(separator: " and ")) in \(environment): give one of them another `hostPort:`"
+        case let .secretGivenAsValue(service, variable, _):
+            return "service '\(service)' sets \(variable) to a value that looks like a credential: move it to `secrets: [\"\(variable)\"]` (or, for a connection URL, let dependsOn inject it) and keep the value in the secret store"
+        case let .secretNameInvalid(service, secret, _):
+            return "service '\(service)' lists a secret '\(secret)' that is not a name: secrets are names like OPENAI_API_KEY, and their values live in .env or the cloud secret store, never in Blueprint.swift"
+        case let .pathEscapesProject(service, path, _):
+            return "service '\(service)' uses path '\(path)', which is outside the project: use a relative path inside the project folder"
+        case let .invalidValue(service, field, problem, _):
+            return "service '\(service)': \(field) \(problem)"
+        case let .unpinnedImage(service, image, _):
+            return "service '\(service)' uses image '\(image)' without a pinned tag: name a specific version tag or a digest (repository:1.2.3 or repository@sha256:...), never latest"
+        case let .notDeployable(service, environment, platform, _):
+            return "service '\(service)' runs in \(environment), which deploys to \(platform), where scaffold cannot run it as a container: mark it `managed: [...]` there (redis, postgres, mysql) or limit it with `environments:`"
+        case .noEnvironments:
+            return "the blueprint declares no environments: add at least `.development`"
+        }
+    }
+
+    /// `FILE:LINE: error: MESSAGE` with the blueprint's display path.
+    public func rendered(file: String) -> String {
+        if let line = location?.line { return "\(file):\(line): error: \(message)" }
+        return "\(file): error: \(message)"
+    }
+
+    public var description: String { rendered(file: "Blueprint.swift") }
+}
+
+/// Every problem found in a blueprint; nothing is rendered when there is one.
+public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
+    /// The problems, in blueprint order.
+    public var errors: [ValidationError]
+    /// The blueprint path shown in messages.
+    public var file: String
+
+    /// A failure.
+    public init(errors: [ValidationError], file: String) {
+        self.errors = errors
+        self.file = file
+    }
+
+    public var description: String {
+        errors.map { $0.rendered(file: file) }.joined(separator: "\n")
+    }
+}

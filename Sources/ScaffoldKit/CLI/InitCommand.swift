@@ -1,0 +1,86 @@
+import Foundation
+import ScaffoldCore
+
+/// `scaffold init`: a new project from a preset, rendered.
+enum InitCommand {
+    static func run(_ raw: [String]) throws -> Int32 {
+        let arguments = try Arguments(raw, flags: [], options: ["--blueprint", "--name"])
+        guard arguments.positionals.count <= 1 else { throw UsageError("init takes one folder, got \(arguments.positionals.count)") }
+        let location = ProjectLocation(arguments.positionals.first)
+        let installation = try Installation.current()
+        let presetName = arguments.options["--blueprint"] ?? "default"
+        let presets = try Presets(installation: installation)
+        guard let preset = presets.named(presetName) else {
+            throw UsageError("unknown blueprint '\(presetName)'; `scaffold blueprints` lists them: \(presets.all.map(\.name).joined(separator: ", "))")
+        }
+        let fm = FileManager.default
+        if fm.fileExists(atPath: location.blueprint.path) {
+            Console.error("\(location.displayBlueprint) already exists: edit it and run `scaffold regen`, or init into another folder")
+            return ScaffoldCommand.failure
+        }
+        var text = try preset.text()
+        let defaultName = presetName == "default" ? Presets.projectName(fromFolder: location.root.lastPathComponent) : nil
+        if let name = arguments.options["--name"] ?? defaultName {
+            guard Resolver.isValidName(name) else {
+                throw UsageError("'\(name)' is not a valid project name: use lowercase letters, digits and '-' (pass --name)")
+            }
+            text = Presets.renamed(text, to: name)
+        }
+        try fm.createDirectory(at: location.root, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: location.blueprint, options: .withoutOverwriting)
+        var copiedOverrides: [URL] = []
+        do {
+            copiedOverrides = try preset.copyOverrides(to: location.overrides)
+            let (_, files) = try location.session(installation).render()
+            let writer = ProjectWriter(root: location.root)
+            let plan = try writer.plan(files)
+            try writer.apply(plan, files: files)
+            Console.out(RegenCommand.report(plan).joined(separator: "\n"))
+            Console.out("created \(location.displayBlueprint) from the '\(presetName)' preset and rendered \(files.count) files; edit Blueprint.swift, then run `scaffold regen`")
+            return ScaffoldCommand.success
+        } catch {
+            // Nothing half-written: take back what init itself created.
+            try? fm.removeItem(at: location.blueprint)
+            for url in copiedOverrides { try? fm.removeItem(at: url) }
+            try? fm.removeItem(at: location.cache)
+            throw error
+        }
+    }
+}
+
+/// `scaffold blueprints`: the presets and their one-line descriptions.
+enum BlueprintsCommand {
+    static func run(_ raw: [String]) throws -> Int32 {
+        let arguments = try Arguments(raw, flags: [], options: [])
+        guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
+        let presets = try Presets(installation: try Installation.current())
+        let width = presets.all.map(\.name.count).max() ?? 0
+        for preset in presets.all {
+            Console.out(preset.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + preset.summary)
+        }
+        return ScaffoldCommand.success
+    }
+}
+
+/// `scaffold render`: a blueprint into a folder, without a ledger.
+enum RenderCommand {
+    static func run(_ raw: [String]) throws -> Int32 {
+        let arguments = try Arguments(raw, flags: [], options: ["--output", "--overrides"], aliases: ["-o": "--output"])
+        guard arguments.positionals.count == 1 else { throw UsageError("render takes one BLUEPRINT.swift") }
+        guard let output = arguments.options["--output"] else { throw UsageError("render needs -o DIR") }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        let blueprint = URL(fileURLWithPath: arguments.positionals[0], relativeTo: cwd).standardizedFileURL
+        let overrides = arguments.options["--overrides"].map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+        let destination = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL
+        let fm = FileManager.default
+        if let contents = try? fm.contentsOfDirectory(atPath: destination.path), !contents.isEmpty {
+            Console.error("\(output) is not empty: render writes only into an empty or new folder")
+            return ScaffoldCommand.failure
+        }
+        let session = ProjectSession(installation: try Installation.current(), blueprint: blueprint, displayPath: arguments.positionals[0], overrides: overrides, cacheDirectory: ProjectSession.userCache())
+        let (_, files) = try session.render()
+        try TreeWriter.write(files, to: destination)
+        Console.out("rendered \(files.count) files into \(output)")
+        return ScaffoldCommand.success
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import ScaffoldCore
+
+/// The presets in the installation's `Blueprints/` folder. Each `NAME.swift` is a blueprint whose
+/// first line is a `// ` comment describing it; an optional `NAME.templates/` folder holds the
+/// template overrides `init` copies into `.scaffold/templates/`.
+struct Presets {
+    struct Preset {
+        var name: String
+        var file: URL
+        var summary: String
+
+        func text() throws -> String {
+            guard let data = FileManager.default.contents(atPath: file.path) else { throw InitError.unreadable(file.path) }
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        var overrides: URL { file.deletingPathExtension().appendingPathExtension("templates") }
+
+        /// Copies the preset's template overrides, returning what it created.
+        func copyOverrides(to destination: URL) throws -> [URL] {
+            let fm = FileManager.default
+            guard fm.fileExists(atPath: overrides.path) else { return [] }
+            let sources = try TemplateLoader.sources(in: overrides, displayRoot: "overrides")
+            var created: [URL] = []
+            for source in sources {
+                let target = destination.appendingPathComponent(source.name + ".mustache")
+                guard !fm.fileExists(atPath: target.path) else { continue }
+                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(source.text.utf8).write(to: target)
+                created.append(target)
+            }
+            return created
+        }
+    }
+
+    var all: [Preset]
+
+    init(installation: Installation) throws {
+        let folder = installation.blueprints
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        all = names.filter { $0.hasSuffix(".swift") }.sorted().map { fileName in
+            let file = folder.appendingPathComponent(fileName)
+            let firstLine = (FileManager.default.contents(atPath: file.path).map { String(decoding: $0, as: UTF8.self) } ?? "")
+                .split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+            let summary = firstLine.hasPrefix("//") ? firstLine.dropFirst(2).trimmingCharacters(in: .whitespaces) : ""
+            return Preset(name: String(fileName.dropLast(".swift".count)), file: file, summary: summary)
+        }
+    }
+
+    func named(_ name: String) -> Preset? { all.first { $0.name == name } }
+
+    /// A DNS-1123 project name from a folder name (`My Shop` → `my-shop`).
+    static func projectName(fromFolder folder: String) -> String {
+        let mapped = folder.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        let collapsed = String(mapped).split(separator: "-").joined(separator: "-")
+        return collapsed.isEmpty ? "app" : String(collapsed.prefix(63))
+    }
+
+    /// The preset with its Blueprint's first `name: "…"` argument replaced.
+    static func renamed(_ text: String, to name: String) -> String {
+        guard let range = text.range(of: #"name: "[^"]*""#, options: .regularExpression) else { return text }
+        return text.replacingCharacters(in: range, with: "name: \"\(name)\"")
+    }
+}
+
+/// `init` could not start the project.
+enum InitError: Error, CustomStringConvertible {
+    case unreadable(String)
+    var description: String {
+        switch self {
+        case let .unreadable(path): return "cannot read the preset \(path): reinstall scaffold"
+        }
+    }
+}
+
+/// Writes a rendered tree into a fresh folder (for `render`, which keeps no ledger).
+enum TreeWriter {
+    static func write(_ files: [GeneratedFile], to root: URL) throws {
+        let fm = FileManager.default
+        for file in files {
+            guard Pipeline.isSafeRelativePath(file.path) else { throw WriterError.outsideProject(file.path) }
+            let url = root.appendingPathComponent(file.path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.contents.utf8).write(to: url, options: .atomic)
+            try fm.setAttributes([.posixPermissions: file.executable ? 0o755 : 0o644], ofItemAtPath: url.path)
+        }
+    }
+}

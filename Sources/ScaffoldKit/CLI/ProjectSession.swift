@@ -1,0 +1,48 @@
+import BlueprintDescription
+import Foundation
+import Mustache
+import ScaffoldCore
+
+/// One run of the load → resolve → render stages for a blueprint file.
+public struct ProjectSession {
+    /// scaffold's installation.
+    public var installation: Installation
+    /// The blueprint file.
+    public var blueprint: URL
+    /// How errors name the blueprint.
+    public var displayPath: String
+    /// The template override folder, if any.
+    public var overrides: URL?
+    /// The loader cache.
+    public var cacheDirectory: URL
+
+    /// A session.
+    public init(installation: Installation, blueprint: URL, displayPath: String, overrides: URL?, cacheDirectory: URL) {
+        self.installation = installation
+        self.blueprint = blueprint
+        self.displayPath = displayPath
+        self.overrides = overrides
+        self.cacheDirectory = cacheDirectory
+    }
+
+    /// Loads and resolves the blueprint.
+    public func resolve() throws -> (project: ResolvedProject, cached: Bool) {
+        let loader = BlueprintLoader(installation: installation, cacheDirectory: cacheDirectory)
+        let loaded = try loader.load(blueprint, displayPath: displayPath)
+        return (try Resolver(file: displayPath).resolve(loaded.blueprint), loaded.cached)
+    }
+
+    /// Loads, resolves and renders every file in memory.
+    public func render() throws -> (project: ResolvedProject, files: [GeneratedFile]) {
+        let (project, _) = try resolve()
+        let templates = try TemplateLoader.templateSet(installation: installation, overrides: overrides)
+        return (project, try Pipeline().render(project, templates: templates))
+    }
+
+    /// The user cache folder for renders outside a project: `$XDG_CACHE_HOME/scaffold` or `~/.cache/scaffold`.
+    public static func userCache(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty { return URL(fileURLWithPath: xdg).appendingPathComponent("scaffold") }
+        let home = environment["HOME"] ?? NSTemporaryDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".cache/scaffold")
+    }
+}

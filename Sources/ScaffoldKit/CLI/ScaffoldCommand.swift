@@ -1,0 +1,71 @@
+import Foundation
+import ScaffoldCore
+
+/// The `scaffold` command line: parses arguments, runs one subcommand and returns its exit code.
+///
+/// Exit codes: 0 success, 1 drift, validation error or refusal, 64 usage error.
+public enum ScaffoldCommand {
+    /// Exit code for success.
+    public static let success: Int32 = 0
+    /// Exit code for drift, invalid blueprints and refusals.
+    public static let failure: Int32 = 1
+    /// Exit code for a command line that can't be understood.
+    public static let usage: Int32 = 64
+
+    /// Runs `arguments` (without the program name) and returns the exit code.
+    public static func main(_ arguments: [String]) -> Int32 {
+        guard let command = arguments.first else {
+            print(Help.overview)
+            return usage
+        }
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            guard let text = Help.command[command] else {
+                Console.error("unknown command '\(command)'; run `scaffold --help`")
+                return usage
+            }
+            print(text)
+            return success
+        }
+        do {
+            switch command {
+            case "--help", "-h", "help":
+                print(Help.overview)
+                return success
+            case "--version", "version":
+                print("scaffold \(ScaffoldVersion.current)")
+                return success
+            case "init": return try InitCommand.run(rest)
+            case "regen": return try RegenCommand.run(rest)
+            case "diff": return try DiffCommand.run(rest)
+            case "dump": return try DumpCommand.run(rest)
+            case "blueprints": return try BlueprintsCommand.run(rest)
+            case "render": return try RenderCommand.run(rest)
+            case "lint": return try LintCommand.run(rest)
+            default:
+                Console.error("unknown command '\(command)'; run `scaffold --help`")
+                return usage
+            }
+        } catch let error as UsageError {
+            Console.error("\(error); run `scaffold \(command) --help`")
+            return usage
+        } catch let error as ValidationFailure {
+            Console.error(error.description)
+            return failure
+        } catch {
+            Console.error("\(error)")
+            return failure
+        }
+    }
+}
+
+/// Where messages go: results to stdout, diagnostics to stderr.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    }
+
+    static func out(_ message: String) {
+        FileHandle.standardOutput.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    }
+}

@@ -1,0 +1,145 @@
+import BlueprintDescription
+import Foundation
+
+/// Loads a `Blueprint.swift` the way SwiftPM loads `Package.swift`: compiles it with `swiftc`
+/// against the prebuilt `BlueprintDescription` module, runs it, and reads the blueprint back as
+/// JSON from a file named in `SCAFFOLD_BLUEPRINT_OUTPUT` (never stdout, so `print` is harmless).
+///
+/// Results are cached by the SHA-256 of the blueprint's bytes, the scaffold version and the
+/// compiler version; a warm load reads the cached JSON and never runs `swiftc`.
+public struct BlueprintLoader: Sendable {
+    /// Where scaffold's module and library are.
+    public var installation: Installation
+    /// The cache folder.
+    public var cacheDirectory: URL
+    /// The compiler to run.
+    public var swiftc: String
+
+    /// A loader caching into `cacheDirectory`.
+    public init(installation: Installation, cacheDirectory: URL, swiftc: String? = nil) {
+        self.installation = installation
+        self.cacheDirectory = cacheDirectory
+        self.swiftc = swiftc ?? Self.findCompiler()
+    }
+
+    /// What a load produced.
+    public struct Result: Sendable {
+        /// The declared blueprint.
+        public var blueprint: Blueprint
+        /// Whether it came from the cache (no compiler run).
+        public var cached: Bool
+    }
+
+    /// Loads the blueprint at `path`. `displayPath` is how errors name it.
+    public func load(_ path: URL, displayPath: String? = nil) throws -> Result {
+        let shown = displayPath ?? path.path
+        guard let bytes = FileManager.default.contents(atPath: path.path) else {
+            throw LoaderError.missingBlueprint(shown)
+        }
+        let compilerVersion = try CompilerVersion.cached(swiftc: swiftc, cacheDirectory: cacheDirectory)
+        let key = SHA256.hex(bytes + Data("\n\(ScaffoldVersion.current)\n\(compilerVersion)\n".utf8))
+        let cacheFile = cacheDirectory.appendingPathComponent("blueprint-\(key).json")
+        if let cached = FileManager.default.contents(atPath: cacheFile.path),
+           let document = try? Self.decode(cached, shown: shown), let blueprint = document.blueprint {
+            return Result(blueprint: blueprint, cached: true)
+        }
+        try FileManager.default.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
+        let work = cacheDirectory.appendingPathComponent("build-\(key)-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+
+        let executable = work.appendingPathComponent("blueprint")
+        let compile = try Subprocess.run(swiftc, [
+            "-module-name", "main", "-Onone", "-suppress-warnings",
+            "-I", installation.modules.path, "-L", installation.library.path, "-lBlueprintDescription",
+            "-Xlinker", "-rpath", "-Xlinker", installation.library.path,
+            "-module-cache-path", cacheDirectory.appendingPathComponent("module-cache").path,
+            path.path, "-o", executable.path,
+        ])
+        guard compile.status == 0 else {
+            throw LoaderError.compileFailed(Self.rewrite(compile.stderr + compile.stdout, path: path.path, shown: shown))
+        }
+        let output = work.appendingPathComponent("blueprint.json")
+        var environment = ProcessInfo.processInfo.environment
+        environment["SCAFFOLD_BLUEPRINT_OUTPUT"] = output.path
+        let run = try Subprocess.run(executable.path, [], environment: environment, currentDirectory: path.deletingLastPathComponent())
+        guard run.status == 0 else {
+            throw LoaderError.runFailed(shown, status: run.status, output: Self.rewrite(run.stderr, path: path.path, shown: shown))
+        }
+        guard let json = FileManager.default.contents(atPath: output.path) else {
+            throw LoaderError.noBlueprint(shown)
+        }
+        let document = try Self.decode(json, shown: shown)
+        guard document.errors.isEmpty, let blueprint = document.blueprint else {
+            throw LoaderError.declarationErrors(document.errors.map { error in
+                error.location.map { "\(shown):\($0.line): error: \(error.message)" } ?? "\(shown): error: \(error.message)"
+            })
+        }
+        // Atomic publish of the cache entry.
+        let temporary = cacheDirectory.appendingPathComponent(".tmp-\(key)-\(ProcessInfo.processInfo.processIdentifier)")
+        try json.write(to: temporary)
+        _ = try? FileManager.default.removeItem(at: cacheFile)
+        try FileManager.default.moveItem(at: temporary, to: cacheFile)
+        return Result(blueprint: blueprint, cached: false)
+    }
+
+    static func decode(_ data: Data, shown: String) throws -> BlueprintDocument {
+        struct Versioned: Decodable { var version: Int }
+        guard let versioned = try? JSONDecoder().decode(Versioned.self, from: data) else {
+            throw LoaderError.badDocument(shown, "it is not a blueprint document")
+        }
+        guard versioned.version == BlueprintDocument.schemaVersion else {
+            throw LoaderError.badDocument(shown, "schema version \(versioned.version), this scaffold reads version \(BlueprintDocument.schemaVersion)")
+        }
+        do {
+            return try JSONDecoder().decode(BlueprintDocument.self, from: data)
+        } catch {
+            throw LoaderError.badDocument(shown, "\(error)")
+        }
+    }
+
+    /// Compiler messages name the file as given on the command line; show the user's path instead.
+    static func rewrite(_ text: String, path: String, shown: String) -> String {
+        path == shown ? text : text.replacingOccurrences(of: path, with: shown)
+    }
+
+    static func findCompiler() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if let explicit = environment["SWIFTC"], !explicit.isEmpty { return explicit }
+        for dir in (environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(dir)/swiftc"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return "swiftc"
+    }
+}
+
+/// Loading a blueprint failed.
+public enum LoaderError: Error, CustomStringConvertible {
+    case missingBlueprint(String)
+    case compileFailed(String)
+    case runFailed(String, status: Int32, output: String)
+    case noBlueprint(String)
+    case badDocument(String, String)
+    case declarationErrors([String])
+    case compilerMissing(String)
+
+    public var description: String {
+        switch self {
+        case let .missingBlueprint(path):
+            return "no blueprint at \(path): run `scaffold init` to create one, or pass --project DIR"
+        case let .compileFailed(output):
+            return output.trimmingCharacters(in: .whitespacesAndNewlines) + "\nerror: the blueprint does not compile: fix the errors above, then run scaffold again"
+        case let .runFailed(path, status, output):
+            return "\(output.trimmingCharacters(in: .whitespacesAndNewlines))\n\(path): error: the blueprint crashed while running (exit \(status)): check the line named above"
+        case let .noBlueprint(path):
+            return "\(path): error: no blueprint declared: add `let blueprint = Blueprint(name: ..., services: [...])`"
+        case let .badDocument(path, reason):
+            return "\(path): error: cannot read the compiled blueprint: \(reason); rebuild scaffold so its module and binary match"
+        case let .declarationErrors(lines):
+            return lines.joined(separator: "\n")
+        case let .compilerMissing(path):
+            return "cannot run the Swift compiler '\(path)': install a Swift toolchain and put swiftc on PATH (or set SWIFTC)"
+        }
+    }
+}

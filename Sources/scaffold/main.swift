@@ -1,0 +1,4 @@
+import Foundation
+import ScaffoldKit
+
+exit(ScaffoldCommand.main(Array(CommandLine.arguments.dropFirst())))
