@@ -19,7 +19,7 @@ extension Escaper {
                 }
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
-                    appendUnicodeEscape(scalar.value, to: &out)
+                    out += unicodeEscape(scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

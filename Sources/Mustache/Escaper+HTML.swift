@@ -1,18 +1,15 @@
 extension Escaper {
     /// HTML escaping as the Mustache specification has it: `&`, `"`, `<` and `>`.
     static func html(_ string: String) -> String {
-        guard string.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
-            return string
-        }
         var out = ""
-        out.reserveCapacity(string.utf8.count + 16)
-        for scalar in string.unicodeScalars {
+        out.reserveCapacity(string.utf8.count)
+        appendEscaping(string, to: &out) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(scalar)
+            case "&": return "&amp;"
+            case "\"": return "&quot;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            default: return nil
             }
         }
         return out

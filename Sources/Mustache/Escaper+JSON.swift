@@ -4,21 +4,16 @@ extension Escaper {
     static func jsonString(_ string: String) -> String {
         var out = "\""
         out.reserveCapacity(string.utf8.count + 2)
-        for scalar in string.unicodeScalars {
+        appendEscaping(string, to: &out) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    appendUnicodeEscape(scalar.value, to: &out)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            case "\u{08}": return "\\b"
+            case "\u{0C}": return "\\f"
+            default: return scalar.value < 0x20 ? unicodeEscape(scalar.value) : nil
             }
         }
         out += "\""

@@ -6,9 +6,7 @@ extension Escaper {
         if !string.isEmpty && string.utf8.allSatisfy(isShellSafe) { return string }
         var out = "'"
         out.reserveCapacity(string.utf8.count + 2)
-        for scalar in string.unicodeScalars {
-            if scalar == "'" { out += "'\\''" } else { out.unicodeScalars.append(scalar) }
-        }
+        appendEscaping(string, to: &out) { $0 == "'" ? "'\\''" : nil }
         out += "'"
         return out
     }

@@ -32,12 +32,13 @@ extension Escaper {
                                   || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")) {
             return false
         }
-        let lower = string.lowercased()
-        if yamlReservedWords.contains(lower) { return false }
+        // The reserved words are at most five letters long.
+        if bytes.count <= 5 && yamlReservedWords.contains(string.lowercased()) { return false }
         if first == UInt8(ascii: ".") {
             // `.5`, `.inf`, `.nan`, `...` (document end) are not plain strings.
             let second = bytes.dropFirst().first
             if let second, isASCIIDigit(second) { return false }
+            let lower = string.lowercased()
             if lower.hasPrefix(".inf") || lower.hasPrefix(".nan") || lower.hasPrefix("...") { return false }
         }
         return true
@@ -50,18 +51,13 @@ extension Escaper {
     static func yamlDoubleQuoted(_ string: String) -> String {
         var out = "\""
         out.reserveCapacity(string.utf8.count + 2)
-        for scalar in string.unicodeScalars {
+        appendEscaping(string, to: &out) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if isYAMLVerbatim(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    appendUnicodeEscape(scalar.value, to: &out)
-                }
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\t": return "\\t"
+            default: return isYAMLVerbatim(scalar) ? nil : unicodeEscape(scalar.value)
             }
         }
         out += "\""
@@ -96,18 +92,22 @@ extension Escaper {
             return nil
         }
         guard let baseColumn = yamlBlockBaseColumn(linePrefix) else { return nil }
-        var body = Substring(string)
+        let newline = UInt8(ascii: "\n")
+        let utf8 = string.utf8
+        // The body is the string without its trailing line breaks, which chomping accounts for.
+        var bodyEnd = utf8.endIndex
         var trailingNewlines = 0
-        while body.last == "\n" {
-            body.removeLast()
+        while bodyEnd > utf8.startIndex, utf8[utf8.index(before: bodyEnd)] == newline {
+            bodyEnd = utf8.index(before: bodyEnd)
             trailingNewlines += 1
         }
-        guard !body.isEmpty else { return nil }
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        guard bodyEnd > utf8.startIndex else { return nil }
         // Without an indicator the reader guesses the indentation from the first non-empty line,
         // which goes wrong when that line itself starts with a space or a tab.
-        let firstCharacter = lines.first(where: { !$0.isEmpty })?.first
-        let needsIndicator = firstCharacter == " " || firstCharacter == "\t"
+        var firstContent = utf8.startIndex
+        while utf8[firstContent] == newline { firstContent = utf8.index(after: firstContent) }
+        let needsIndicator = utf8[firstContent] == UInt8(ascii: " ") || utf8[firstContent] == UInt8(ascii: "\t")
+
         var out = "|"
         if needsIndicator { out += "2" }
         switch trailingNewlines {
@@ -116,13 +116,17 @@ extension Escaper {
         default: out += "+"
         }
         let padding = String(repeating: " ", count: baseColumn + 2)
-        out.reserveCapacity(string.utf8.count + lines.count * (padding.utf8.count + 1) + 4)
-        for line in lines {
+        out.reserveCapacity(utf8.count + 8 * (padding.utf8.count + 1))
+        var lineStart = utf8.startIndex
+        while true {
+            let lineEnd = utf8[lineStart..<bodyEnd].firstIndex(of: newline) ?? bodyEnd
             out += "\n"
-            if !line.isEmpty {
+            if lineStart < lineEnd {
                 out += padding
-                out += line
+                out += string[lineStart..<lineEnd]
             }
+            guard lineEnd < bodyEnd else { break }
+            lineStart = utf8.index(after: lineEnd)
         }
         if trailingNewlines > 1 {
             out += String(repeating: "\n", count: trailingNewlines - 1)

@@ -126,12 +126,33 @@ enum Escaper {
         }
     }
 
-    /// Appends `\uXXXX` for a scalar (four uppercase hex digits; callers only pass BMP values).
-    static func appendUnicodeEscape(_ value: UInt32, to out: inout String) {
+    /// Appends `string` to `out`, replacing each scalar for which `replacement` returns text.
+    /// Runs of scalars that need no escaping are copied in one piece.
+    @inline(__always)
+    static func appendEscaping(_ string: String, to out: inout String, _ replacement: (Unicode.Scalar) -> String?) {
+        let scalars = string.unicodeScalars
+        var runStart = scalars.startIndex
+        var index = runStart
+        while index < scalars.endIndex {
+            if let escaped = replacement(scalars[index]) {
+                if runStart < index { out += string[runStart..<index] }
+                out += escaped
+                index = scalars.index(after: index)
+                runStart = index
+            } else {
+                index = scalars.index(after: index)
+            }
+        }
+        if runStart < scalars.endIndex { out += string[runStart...] }
+    }
+
+    /// `\uXXXX` for a scalar (four uppercase hex digits; callers only pass BMP values).
+    static func unicodeEscape(_ value: UInt32) -> String {
         let digits: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F"]
-        out += "\\u"
+        var out = "\\u"
         for shift in stride(from: 12, through: 0, by: -4) {
             out.append(digits[Int((value >> UInt32(shift)) & 0xF)])
         }
+        return out
     }
 }

@@ -5,8 +5,8 @@
 /// current context:
 ///
 /// - `{{name}}` / `{{{name}}}`: the closure is called with `nil`; its result is rendered with the
-///   default delimiters `{{ }}`, and the rendered text is then escaped for the output format
-///   (`{{name}}`) or inserted as it is (`{{{name}}}`, `{{&name}}`).
+///   default delimiters `{{ }}` and without escaping, and the rendered text is then escaped once
+///   for the output format (`{{name}}`) or inserted as it is (`{{{name}}}`, `{{&name}}`).
 /// - `{{#name}}…{{/name}}`: the closure is called with the raw text between the tags; its result
 ///   is rendered with the delimiters in effect at the section, and inserted without escaping.
 /// - `{{^name}}…{{/name}}`: a lambda is truthy, so the inverted section renders nothing and the

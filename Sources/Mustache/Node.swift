@@ -16,8 +16,10 @@ indirect enum Node: Sendable {
     /// `{{%escape NAME}}`: switches the escape format for the rest of the template body.
     case escapeFormat(EscapeFormat)
 
+    // The payloads are classes so that walking the tree retains one object per node.
+
     /// A variable tag.
-    struct Variable: Sendable {
+    final class Variable: Sendable {
         let name: Name
         /// `false` for `{{{name}}}` and `{{&name}}`.
         let escaped: Bool
@@ -25,10 +27,17 @@ indirect enum Node: Sendable {
         /// Whether a line break follows the tag directly in the template (YAML block scalars
         /// are only used there).
         let endsLine: Bool
+
+        init(name: Name, escaped: Bool, location: SourceLocation, endsLine: Bool) {
+            self.name = name
+            self.escaped = escaped
+            self.location = location
+            self.endsLine = endsLine
+        }
     }
 
     /// A section or inverted section.
-    struct Section: Sendable {
+    final class Section: Sendable {
         let name: Name
         let inverted: Bool
         let children: [Node]
@@ -37,6 +46,15 @@ indirect enum Node: Sendable {
         let rawText: String
         /// The delimiters in effect at the opening tag, for rendering a lambda's result.
         let delimiters: Delimiters
+
+        init(name: Name, inverted: Bool, children: [Node], location: SourceLocation, rawText: String, delimiters: Delimiters) {
+            self.name = name
+            self.inverted = inverted
+            self.children = children
+            self.location = location
+            self.rawText = rawText
+            self.delimiters = delimiters
+        }
     }
 
     /// Which template a partial or parent tag names.
@@ -48,32 +66,52 @@ indirect enum Node: Sendable {
     }
 
     /// A partial tag.
-    struct Partial: Sendable {
+    final class Partial: Sendable {
         let target: Target
         /// The indentation to put before each line of the partial when the tag stands alone on
         /// its line (possibly empty); `nil` for an inline tag.
         let indentation: String?
         let location: SourceLocation
+
+        init(target: Target, indentation: String?, location: SourceLocation) {
+            self.target = target
+            self.indentation = indentation
+            self.location = location
+        }
     }
 
     /// A parent tag pair with its block overrides.
-    struct Parent: Sendable {
+    final class Parent: Sendable {
         let target: Target
         /// As for ``Partial/indentation``: set when the pair stands alone on its line.
         let indentation: String?
         /// Overriding content by block name.
         let arguments: [String: [Node]]
         let location: SourceLocation
+
+        init(target: Target, indentation: String?, arguments: [String: [Node]], location: SourceLocation) {
+            self.target = target
+            self.indentation = indentation
+            self.arguments = arguments
+            self.location = location
+        }
     }
 
     /// A block (a parameter of the template it appears in).
-    struct Block: Sendable {
+    final class Block: Sendable {
         let name: String
         /// The default content.
         let children: [Node]
         /// How overriding content is indented here.
         let reindent: Reindent
         let location: SourceLocation
+
+        init(name: String, children: [Node], reindent: Reindent, location: SourceLocation) {
+            self.name = name
+            self.children = children
+            self.reindent = reindent
+            self.location = location
+        }
     }
 
     /// Indentation given to a block's overriding content (which was stripped of its own

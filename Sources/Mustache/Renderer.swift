@@ -105,9 +105,11 @@ struct Renderer {
         switch value {
         case .lambda(let lambda):
             let compiled = try compileLambdaResult(lambda(section.rawText), delimiters: section.delimiters, in: template, at: section.location)
+            let savedFormat = format
             try nest(at: section.location, in: template) { renderer in
                 try renderer.render(compiled.nodes, in: compiled)
             }
+            format = savedFormat
         case .array(let elements):
             for element in elements {
                 contexts.append(element)
@@ -246,16 +248,20 @@ struct Renderer {
                                    as: (template.name, template.isOverride))
     }
 
-    /// Renders a lambda's result into a separate buffer (for interpolation, which escapes it).
+    /// Renders a lambda's result into a separate buffer, for interpolation. Tags inside it are
+    /// not escaped: the whole result is escaped once afterwards, so a value comes out right in
+    /// YAML or shell instead of being quoted twice.
     private mutating func renderToString(_ text: String, delimiters: Delimiters, in template: CompiledTemplate,
                                          at location: SourceLocation) throws -> String {
         let compiled = try compileLambdaResult(text, delimiters: delimiters, in: template, at: location)
         let savedOutput = output
         let savedIndentation = indentation
         let savedAtLineStart = atLineStart
+        let savedFormat = format
         output = ""
         indentation = ""
         atLineStart = false
+        format = .none
         try nest(at: location, in: template) { renderer in
             try renderer.render(compiled.nodes, in: compiled)
         }
@@ -263,6 +269,7 @@ struct Renderer {
         output = savedOutput
         indentation = savedIndentation
         atLineStart = savedAtLineStart
+        format = savedFormat
         return rendered
     }
 
