@@ -5,6 +5,7 @@ public enum Generators {
         ContainersGenerator(),
         ComposeGenerator(),
         ScriptsGenerator(),
+        DevContainerGenerator(),
     ]
 
     /// Every built-in generator: the families, the deploy guide and scaffold's own state files.

@@ -1,0 +1,84 @@
+// AI Orchestra: a Poetry FastAPI service on Cloud Run in us-west4, dev from develop and prod from main, with a dev container (seed 002).
+import BlueprintDescription
+
+// What scaffold does differently from the seed, on purpose:
+// - CI builds with Docker Buildx in GitHub Actions and deploys to Cloud Run with Terraform,
+//   authenticating through workload identity federation: `gcloud builds submit` / cloudbuild.yaml
+//   become a GitHub Actions workflow, so build and deploy are in one reviewed place.
+// - Secrets are referenced from Secret Manager by the Cloud Run service (OPENAI_API_KEY:latest)
+//   instead of being read with `gcloud secrets versions access` inside a build step.
+// - The image is built with Poetry's locked dependencies in a builder stage (no curl | python
+//   installer at runtime), runs as UID 10001, and listens on 8080 as Cloud Run expects; the
+//   seed's `--port ${PORT}` in exec-form CMD would not expand anyway.
+// - Poetry is pinned once (the seed fights 1.6.1 vs 1.7.1) by the generated Dockerfile and CI.
+// - `version:` in compose is dropped; Redis and PostgreSQL exist only in development and are
+//   Memorystore / Cloud SQL (managed) in the cloud environments.
+/// The laptop: development images, hot reload, local Redis and PostgreSQL; never deployed.
+let local = Environment.custom("local", mode: .development, alias: "dev")
+
+let blueprint = Blueprint(
+    name: "ai-orchestra",
+    registry: "us-west4-docker.pkg.dev/cherry-ai-project/orchestra",
+    summary: "AI Orchestra: an LLM orchestration API on Cloud Run",
+    // The seed's `development` is a deployed Cloud Run environment fed from `develop`; its laptop
+    // setup (compose with hot reload, Redis and PostgreSQL containers) is the extra, never
+    // deployed `local` environment, because Cloud Run cannot run those backing containers.
+    environments: [local, .development.deploying(from: "develop"), .production],
+    services: [
+        .app(
+            "orchestra-api",
+            path: ".",
+            runtime: .python("3.11", packages: .poetry, server: .uvicorn("core.orchestrator.src.api.app:app")),
+            port: 8080,
+            hostPort: 8000,
+            health: .http("/health"),
+            environment: [
+                "PYTHONPATH": "/app",
+                "GCP_PROJECT_ID": "cherry-ai-project",
+                "GCP_REGION": "us-west4",
+                "ENVIRONMENT": .per([.development: "development", .production: "production"]),
+            ],
+            secrets: [
+                .secret("OPENAI_API_KEY", description: "OpenAI API key (Secret Manager: OPENAI_API_KEY)"),
+                .secret("PORTKEY_API_KEY", description: "Portkey gateway key (Secret Manager: PORTKEY_API_KEY)"),
+            ],
+            volumes: [
+                .bind("core", at: "/app/core"),
+                .bind("packages", at: "/app/packages"),
+            ],
+            dependsOn: ["redis", "postgres"],
+            resources: Resources(cpu: 1, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi")
+        ),
+        // Containers locally; in the Cloud Run environments Memorystore / Cloud SQL (managed),
+        // whose connection strings the service reads from Secret Manager.
+        .redis(managed: [.development, .production]),
+        .postgres(managed: [.development, .production]),
+    ],
+    targets: [
+        .gcp(project: "cherry-ai-project", region: "us-west4", environments: [.development, .production]),
+    ],
+    devContainer: DevContainer(
+        features: [
+            "ghcr.io/devcontainers/features/terraform:1": ["version": "1.5.7"],
+            "ghcr.io/devcontainers/features/docker-outside-of-docker:1": [:],
+            "ghcr.io/devcontainers/features/google-cloud-cli:1": [:],
+            "ghcr.io/devcontainers/features/github-cli:1": [:],
+        ],
+        extensions: [
+            "ms-python.python",
+            "ms-python.vscode-pylance",
+            "hashicorp.terraform",
+            "ms-azuretools.vscode-docker",
+            "googlecloudtools.cloudcode",
+            "github.copilot",
+            "ms-python.black-formatter",
+            "ms-python.flake8",
+        ],
+        // The seed's setup.sh, reduced to what it does: an in-project venv and the hooks.
+        postCreateCommand: "pipx install poetry==1.7.1 && poetry config virtualenvs.in-project true && poetry install --with dev && poetry run pre-commit install",
+        environment: [
+            "GCP_PROJECT_ID": "cherry-ai-project",
+            "GCP_REGION": "us-west4",
+        ]
+    )
+)

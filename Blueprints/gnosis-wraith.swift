@@ -1,0 +1,60 @@
+// Gnosis Wraith: a uvicorn app with Redis in development only and Cloud Tasks in production (seed 000).
+import BlueprintDescription
+
+// The seed's three compose files map onto scaffold's compose base + per-environment overlays:
+//   docker-compose.yml / .dev.yml / .prod.yml → compose.yaml / compose.development.yaml / compose.production.yaml.
+// What scaffold does differently from the seed, on purpose:
+// - `version:` keys are dropped: the Compose Specification ignores them and `docker compose` warns.
+// - `redis:alpine` becomes the preset's pinned Redis image: floating tags make builds unrepeatable.
+// - `container_name:` is not set, so two checkouts (or two environments) can run side by side.
+// - `REDIS_URL=` (empty) in production is not emitted: Redis simply doesn't exist there, and
+//   the variable is absent rather than blank.
+// - The image runs as UID 10001, not root.
+// - `start.sh dev|prod` and `rebuild.ps1` become `scripts/start.sh` and `scripts/start.ps1`
+//   (start/stop/restart/logs/clean/build for any environment or its alias: dev, prod).
+let blueprint = Blueprint(
+    name: "gnosis-wraith",
+    registry: "ghcr.io/OWNER",
+    summary: "Gnosis Wraith: a Python/uvicorn app; Redis is a development-only task queue, Cloud Tasks replaces it in production",
+    environments: [.development, .production],
+    services: [
+        .app(
+            "wraith",
+            path: ".",
+            // Production runs four uvicorn workers; development runs one with --reload.
+            runtime: .python("3.12", packages: .pip, server: .uvicorn("app:app", workers: 4)),
+            port: 5678,
+            health: .http("/health"),
+            environment: [
+                "ENVIRONMENT": .per([.development: "development", .production: "production"]),
+                "DEBUG": .per([.development: "true"], default: "false"),
+                "RELOAD": .only(.development, "true"),
+                "WORKERS": .per([.development: "1"], default: "4"),
+                "LOG_LEVEL": .per([.development: "DEBUG"], default: "INFO"),
+                "USE_CLOUD_TASKS": .only(.production, "true"),
+                "GOOGLE_CLOUD_PROJECT": .only(.production, "gnosis-wraith"),
+                "STORAGE_PATH": "/app/storage",
+            ],
+            volumes: [
+                // Hot reload: the seed's source bind mounts, development only.
+                .bind("core", at: "/app/core"),
+                .bind("web", at: "/app/web"),
+                .bind("ai", at: "/app/ai"),
+                // The seed bind-mounts ./storage and ./logs; named volumes keep them writable for
+                // the unprivileged user and survive restarts.
+                .named("storage", at: "/app/storage"),
+                .named("logs", at: "/app/logs"),
+            ],
+            // REDIS_URL is injected from the dependency, and the health-gated depends_on exists
+            // only where Redis does: the development overlay.
+            dependsOn: ["redis"],
+            resources: Resources(cpu: 0.5, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi")
+        ),
+        // "Redis is development-only - never use Redis in production/cloud."
+        .redis(environments: [.development]),
+    ],
+    targets: [
+        // Production runs on Cloud Run, where Cloud Tasks is the queue.
+        .gcp(project: "gnosis-wraith", region: "us-west4", environments: [.production]),
+    ]
+)

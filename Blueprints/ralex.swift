@@ -1,0 +1,80 @@
+// Ralex: API + OpenWebUI + PostgreSQL + Redis + Prometheus on Kubernetes, ECS Fargate Spot, Cloud Run and Container Apps (seed 001).
+import BlueprintDescription
+
+// Design of the deployment matrix (the resolver only allows containerised backing services where
+// nothing deploys them to a serverless cloud):
+// - development runs everything locally with compose, including PostgreSQL, Redis and Prometheus.
+// - staging and production run on Kubernetes (kustomize + Helm) AND are provisioned by Terraform:
+//   production on AWS ECS Fargate with Fargate Spot, staging on GCP Cloud Run and on Azure
+//   Container Apps. In those environments PostgreSQL and Redis are the clouds' managed services
+//   (RDS / ElastiCache, Cloud SQL / Memorystore, Azure Database / Azure Cache) and the apps read
+//   their connection strings from the secret store.
+// - Prometheus runs only in development: in the clouds, the platforms' own monitoring
+//   (CloudWatch, Cloud Monitoring, Azure Monitor) replaces a self-hosted Prometheus.
+// What scaffold does differently from the seed, on purpose:
+// - `POSTGRES_PASSWORD=password` in compose becomes the secret POSTGRES_PASSWORD read from .env.
+// - `:latest` / `:main` tags are pinned (see OpenWebUI below); the preset images are pinned too.
+// - The images run as UID 10001, not root; the seed's Dockerfile `base → deps → app` stages map
+//   onto scaffold's builder / production / development stages.
+// - Rollback: scripts/deploy.sh keeps the previous image tag, and the CI deploy jobs roll back
+//   (kubectl rollout undo / ECS circuit breaker) on a failed health check.
+let blueprint = Blueprint(
+    name: "ralex",
+    registry: "ghcr.io/OWNER",
+    summary: "Ralex: the RalexBridge API behind OpenWebUI, with PostgreSQL, Redis and Prometheus",
+    environments: [.development, .staging, .production],
+    services: [
+        .app(
+            "api",
+            path: ".",
+            runtime: .python("3.11", packages: .pip, server: .command(["python", "-m", "ralex_bridge"])),
+            port: 8000,
+            health: .http("/health", ready: "/ready"),
+            environment: [
+                "LOG_LEVEL": .per([.development: "debug"], default: "info"),
+                "RALEX_ENV": .per([.development: "development", .staging: "staging", .production: "production"]),
+            ],
+            secrets: [
+                .secret("OPENROUTER_API_KEY", description: "the LLM provider key RalexBridge forwards to"),
+            ],
+            dependsOn: ["postgres", "redis"],
+            // The seed's Kubernetes resources: requests 250m/256Mi, limits 500m/512Mi.
+            resources: Resources(cpu: 0.25, memory: "256Mi", cpuLimit: 0.5, memoryLimit: "512Mi"),
+            replicas: [.staging: 2],
+            autoscale: [.production: .cpu(min: 3, max: 10, target: 70)],
+            ingress: .host("api.ralex.example.com"),
+            metricsPath: "/metrics"
+        ),
+        // The seed pins nothing: `ghcr.io/open-webui/open-webui:main` is a moving branch tag, so a
+        // redeploy could silently change the UI. scaffold insists on a pinned image: a release tag
+        // here (bump it deliberately, or pin `main@sha256:<digest>` to track main reproducibly).
+        .image(
+            "openwebui",
+            "ghcr.io/open-webui/open-webui:v0.6.5",
+            port: 8080,
+            hostPort: 3000,
+            health: .http("/health"),
+            environment: [
+                "OPENAI_API_BASE_URL": "http://api:8000/v1",
+            ],
+            secrets: [
+                .secret("WEBUI_SECRET_KEY", description: "signs OpenWebUI sessions"),
+            ],
+            volumes: [.named("openwebui-data", at: "/app/backend/data")],
+            dependsOn: ["api"],
+            resources: Resources(cpu: 0.25, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi"),
+            ingress: .host("ralex.example.com"),
+            writablePaths: ["/tmp"]
+        ),
+        .postgres(managed: [.staging, .production]),
+        .redis(managed: [.staging, .production]),
+        .prometheus(scrape: ["api"], environments: [.development]),
+    ],
+    targets: [
+        .kubernetes(environments: [.staging, .production]),
+        // The seed's capacity strategy: one task always on FARGATE, the rest 1:3 FARGATE:FARGATE_SPOT.
+        .aws(region: "us-east-1", environments: [.production], capacity: .spot(base: 1, fargate: 1, spot: 3)),
+        .gcp(project: "ralex", region: "us-central1", environments: [.staging]),
+        .azure(location: "eastus", environments: [.staging]),
+    ]
+)
