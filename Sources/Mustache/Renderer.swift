@@ -214,7 +214,10 @@ struct Renderer {
         switch target {
         case .fixed(let slot, let name):
             if let index = template.references[slot] { return library.templates[index] }
-            if strict { throw template.error(.unknownTemplate(name), "no template named '\(name)'", at: location) }
+            if strict {
+                throw template.error(.unknownTemplate(name),
+                                     "no template named '\(name)'\(TemplateLibrary.suggestion(for: name, among: library.names))", at: location)
+            }
             return nil
         case .dynamic(let name):
             guard let value = lookup(name) else {

@@ -160,7 +160,7 @@ final class TemplateLibrary: Sendable {
                         ? "'\(parentName)' defines no blocks"
                         : "it defines: \(defined.sorted().joined(separator: ", "))"
                     throw templates[index].error(.unknownBlock(argument.name),
-                        "block '\(argument.name)' is not defined by '\(parentName)', so overriding it has no effect (\(available))\(Self.suggestion(for: argument.name, among: Array(defined)))",
+                        "block '\(argument.name)' is not defined by '\(parentName)', so overriding it has no effect (\(available))\(Self.suggestion(for: argument.name, among: Array(defined), otherwise: "; rename or remove this block"))",
                         at: argument.location)
                 }
             }
@@ -169,8 +169,10 @@ final class TemplateLibrary: Sendable {
 
     // MARK: - Suggestions
 
-    /// `; did you mean 'x'?` for the closest of `candidates`, when one is close enough.
-    static func suggestion(for name: String, among candidates: [String]) -> String {
+    /// `; did you mean 'x'?` for the closest of `candidates` when one is close enough, otherwise
+    /// advice to check the name.
+    static func suggestion(for name: String, among candidates: [String],
+                           otherwise advice: String = "; check the name, or add a template with that name") -> String {
         let limit = max(2, name.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -179,7 +181,7 @@ final class TemplateLibrary: Sendable {
                 best = (candidate, distance)
             }
         }
-        return best.map { "; did you mean '\($0.name)'?" } ?? ""
+        return best.map { "; did you mean '\($0.name)'?" } ?? advice
     }
 
     private static func editDistance(_ a: String, _ b: String) -> Int {

@@ -24,7 +24,7 @@ final class TemplateValueEncoder: Encoder {
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleValueEncodingContainerImpl(box: box, codingPath: codingPath)
+        ScalarValueEncodingContainer(box: box, codingPath: codingPath)
     }
 
     /// Encodes `value` into a fresh cell. Values Foundation would otherwise encode as nested
@@ -69,14 +69,4 @@ final class TemplateValueEncoder: Encoder {
     static func float(_ value: Float) -> TemplateValue {
         .double(Double(value.description) ?? Double(value))
     }
-}
-
-/// Lets the keyed container recognise `Optional.none` whatever the wrapped type, so that nil
-/// optionals leave their key out instead of writing `null`.
-protocol OptionalEncodingMarker {
-    var isNone: Bool { get }
-}
-
-extension Optional: OptionalEncodingMarker {
-    var isNone: Bool { self == nil }
 }

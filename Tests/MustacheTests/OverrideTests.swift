@@ -58,6 +58,15 @@ struct OverrideTests {
         """)
     }
 
+    @Test("an unknown block with no similar name asks to rename or remove it")
+    func unknownBlockNoSuggestion() {
+        let override = TemplateSource(name: "docker/python.Dockerfile", path: "overrides/docker/python.Dockerfile.mustache",
+                                      text: "{{<docker/python.Dockerfile}}{{$healthcheck}}x{{/healthcheck}}{{/docker/python.Dockerfile}}")
+        let error = templateError { try TemplateSet(builtIn: [Self.dockerfile], overrides: [override]) }
+        #expect(error?.message == "block 'healthcheck' is not defined by 'docker/python.Dockerfile', so overriding it has no effect (it defines: install, run); rename or remove this block")
+        #expect(error?.line == 1 && error?.column == 30)
+    }
+
     @Test("an override without a parent tag replaces the built-in entirely")
     func fullReplacement() throws {
         let override = TemplateSource(name: "docker/python.Dockerfile", path: "overrides/docker/python.Dockerfile.mustache",

@@ -15,6 +15,8 @@ struct TemplateSetTests {
         let error = templateError { try set.render("compose.yml", context: [:], format: .yaml) }
         #expect(error?.kind == .unknownTemplate("compose.yml"))
         #expect(error?.description == "no template named 'compose.yml'; did you mean 'compose.yaml'?")
+        #expect(templateError { try set.render("zzz", context: [:], format: .yaml) }?.description
+                == "no template named 'zzz'; check the name, or add a template with that name")
     }
 
     @Test("a partial naming an unknown template is reported when the set is built")

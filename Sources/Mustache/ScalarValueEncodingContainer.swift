@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes one scalar (or one nested value) into a cell.
-struct SingleValueEncodingContainerImpl: SingleValueEncodingContainer {
+struct ScalarValueEncodingContainer: SingleValueEncodingContainer {
     let box: EncodingBox
     let codingPath: [any CodingKey]
 
