@@ -3,8 +3,9 @@ import BlueprintDescription
 
 // How the seed's files map onto scaffold's:
 // - `Dockerfile.backend` / `Dockerfile.frontend` → `backend/Dockerfile` and `frontend/Dockerfile`,
-//   each with the builder / production / development stages the seed asks for, non-root (UID
-//   10001) and with a HEALTHCHECK.
+//   each with the builder / production / development stages the seed asks for (the builder stage
+//   is called `dependencies` for Python and `build` for the static site), non-root (UID 10001)
+//   and with a HEALTHCHECK.
 // - `docker-compose.dev.yml` / `docker-compose.prod.yml` → `compose.yaml` plus the
 //   `compose.development.yaml`, `compose.staging.yaml` and `compose.production.yaml` overlays
 //   (hot-reload bind mounts in development, resource limits and restart policies in production).
