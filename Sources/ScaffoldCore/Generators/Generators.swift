@@ -5,6 +5,9 @@ public enum Generators {
         ContainersGenerator(),
         ComposeGenerator(),
         ScriptsGenerator(),
+        TerraformGenerator(),
+        KubernetesGenerator(),
+        HelmGenerator(),
         DevContainerGenerator(),
     ]
 

@@ -1,0 +1,48 @@
+// A Python API and a worker with managed PostgreSQL and Redis, deployed to AWS, Google Cloud and Azure.
+import BlueprintDescription
+
+let blueprint = Blueprint(
+    name: "multicloud",
+    registry: "ghcr.io/acme",
+    summary: "A Python API and a background worker on ECS Fargate, Cloud Run and Container Apps",
+    environments: [.development, .staging, .production],
+    services: [
+        .app(
+            "api",
+            path: "api",
+            runtime: .python("3.12", packages: .uv, server: .uvicorn("app.main:app")),
+            port: 8000,
+            health: .http("/health", ready: "/ready"),
+            environment: [
+                "LOG_LEVEL": .per([.development: "debug"], default: "info"),
+            ],
+            secrets: ["SESSION_SECRET", .secret("OPENAI_API_KEY", description: "API key of the model provider")],
+            dependsOn: ["postgres", "redis"],
+            resources: Resources(cpu: 0.5, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi"),
+            replicas: [.staging: 2],
+            autoscale: [.production: .cpu(min: 3, max: 10, target: 70)],
+            ingress: .host("api.multicloud.example.com")
+        ),
+        .app(
+            "worker",
+            path: "worker",
+            runtime: .python("3.12", packages: .uv, server: .command(["python", "-m", "worker"])),
+            health: .command(["python", "-m", "worker", "--healthcheck"]),
+            environment: [
+                "LOG_LEVEL": "info",
+                "QUEUES": "default,emails",
+            ],
+            secrets: ["OPENAI_API_KEY"],
+            dependsOn: ["postgres", "redis"],
+            resources: Resources(cpu: 0.25, memory: "512Mi"),
+            replicas: [.production: 2]
+        ),
+        .postgres(managed: [.staging, .production]),
+        .redis(managed: [.staging, .production]),
+    ],
+    targets: [
+        .aws(region: "eu-west-1", environments: [.staging, .production], capacity: .spot(base: 1, fargate: 1, spot: 3)),
+        .gcp(project: "acme-multicloud", region: "europe-west1", environments: [.staging, .production]),
+        .azure(location: "westeurope", environments: [.staging, .production]),
+    ]
+)

@@ -1,0 +1,48 @@
+/// The render context of one environment's `environments/<env>.tfvars` and
+/// `environments/<env>.backend.hcl`: every value that may differ between environments.
+public struct TerraformEnvironmentContext: Encodable, Hashable, Sendable {
+    /// The project name.
+    public var project: String
+    /// The environment name.
+    public var environment: String
+    /// The AWS region, GCP region or Azure location of the target that deploys it.
+    public var region: String
+    /// The GCP project id (GCP only; empty elsewhere).
+    public var gcpProject: String
+    /// True for production-grade settings: deletion protection, high availability.
+    public var production: Bool
+    /// Days of automated backups of managed backing services.
+    public var backupDays: Int
+    /// The two availability zones (AWS) or zones the network spans, for example `eu-west-1a`.
+    public var zones: [TerraformListItem]
+    /// Days CloudWatch / Log Analytics keep logs.
+    public var logRetentionDays: Int
+    /// The CIDR block of the environment's network.
+    public var networkCIDR: String
+    /// Services running as containers here, in declaration order.
+    public var services: [TerraformServiceValues]
+    /// True when `services` has entries.
+    public var hasServices: Bool
+    /// Managed databases here.
+    public var databases: [TerraformManagedValues]
+    /// True when `databases` has entries.
+    public var hasDatabases: Bool
+    /// Managed caches here.
+    public var caches: [TerraformManagedValues]
+    /// True when `caches` has entries.
+    public var hasCaches: Bool
+    /// Fargate: tasks always on FARGATE.
+    public var capacityBase: Int
+    /// Fargate: FARGATE's weight beyond the base.
+    public var fargateWeight: Int
+    /// Fargate: FARGATE_SPOT's weight beyond the base.
+    public var spotWeight: Int
+    /// The security options of the stack (the certificate is written here on AWS).
+    public var security: TerraformSecurityValues
+    /// The remote-state bucket (S3 / GCS) or storage account (Azure).
+    public var stateBucket: String
+    /// The state object key (S3, Azure) or prefix (GCS).
+    public var stateKey: String
+    /// Azure: the resource group holding the state storage account.
+    public var stateResourceGroup: String
+}

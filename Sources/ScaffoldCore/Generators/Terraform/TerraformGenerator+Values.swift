@@ -1,0 +1,75 @@
+import BlueprintDescription
+
+extension TerraformGenerator {
+    /// The tfvars entry of a service running as a container in one environment.
+    static func serviceValues(_ service: ResolvedService, instance: ServiceInstance) -> TerraformServiceValues {
+        let fargate = TerraformSizing.fargate(instance.resources)
+        let run = TerraformSizing.cloudRun(instance.resources)
+        let apps = TerraformSizing.containerApps(instance.resources)
+        let ingress = instance.host.map { host -> TerraformPublicValues in
+            let path = service.ingress?.path ?? "/"
+            let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+            return TerraformPublicValues(host: host, path: path, pathPattern: trimmed + "/*")
+        }
+        let health = service.health.map { check -> TerraformHealthValues in
+            let path = check.kind == .http ? (check.livePath ?? check.path ?? "/") : ""
+            let ready = check.kind == .http ? (check.readyPath ?? check.path ?? "/") : ""
+            return TerraformHealthValues(
+                kind: check.kind.rawValue, path: path, readyPath: ready,
+                command: TerraformListItem.list(check.kind == .command ? check.command ?? [] : []),
+                interval: check.interval, timeout: check.timeout, retries: check.retries, startPeriod: check.startPeriod)
+        }
+        let autoscale = instance.autoscale.map { TerraformAutoscaleValues(min: $0.min, max: $0.max, cpuPercent: $0.cpuPercent) }
+        let plain = instance.plain.map { ($0.name, $0.value ?? "") }
+        let secrets = instance.secrets.compactMap { variable in variable.secret.map { (variable.name, $0.key) } }
+        // Built images start with the runtime's command baked in; only prebuilt images and explicit
+        // overrides need one here.
+        let command = service.build == nil ? (service.command ?? []) : []
+        return TerraformServiceValues(
+            name: service.name, built: service.build != nil,
+            image: service.build == nil ? service.imageReference() : "",
+            hasPort: service.port != nil, port: service.port ?? 0,
+            fargateCPU: fargate.cpu, fargateMemory: fargate.memory,
+            cloudRunCPU: run.cpu, cloudRunMemory: "\(run.memoryMiB)Mi",
+            containerAppsCPU: apps.cpu, containerAppsMemory: apps.memory,
+            replicas: autoscale?.min ?? instance.replicas,
+            hasAutoscale: autoscale != nil, autoscale: autoscale,
+            isPublic: ingress != nil && service.port != nil, ingress: service.port != nil ? ingress : nil,
+            hasHealth: health != nil, health: health,
+            hasCommand: !command.isEmpty, command: TerraformListItem.list(command),
+            writablePaths: TerraformListItem.list(service.writablePaths),
+            hasEnvironment: !plain.isEmpty, environment: TerraformKeyValue.list(plain),
+            hasSecrets: !secrets.isEmpty, secrets: TerraformKeyValue.list(secrets))
+    }
+
+    /// The tfvars entry of a managed backing service, or nil for a preset no cloud manages.
+    static func managedValues(_ service: ResolvedService, preset: Preset, project: ResolvedProject, production: Bool) -> TerraformManagedValues? {
+        let database = Resolver.databaseName(project.name)
+        let key = "\(service.name)-url"
+        switch preset {
+        case .postgres:
+            return TerraformManagedValues(
+                name: service.name, engine: "postgres", database: database, username: "app", port: 5432,
+                awsVersion: "16", awsSize: production ? "db.t4g.medium" : "db.t4g.micro",
+                gcpVersion: "POSTGRES_16", gcpSize: production ? "db-custom-2-7680" : "db-custom-1-3840",
+                azureVersion: "16", azureSize: production ? "GP_Standard_D2ds_v5" : "B_Standard_B1ms",
+                secretKey: key)
+        case .mysql:
+            return TerraformManagedValues(
+                name: service.name, engine: "mysql", database: database, username: "app", port: 3306,
+                awsVersion: "8.4", awsSize: "db.t4g.medium",  // MySQL needs medium for Performance Insights
+                gcpVersion: "MYSQL_8_4", gcpSize: production ? "db-custom-2-7680" : "db-custom-1-3840",
+                azureVersion: "8.0.21", azureSize: production ? "GP_Standard_D2ds_v4" : "B_Standard_B1ms",
+                secretKey: key)
+        case .redis:
+            return TerraformManagedValues(
+                name: service.name, engine: "redis", database: "", username: "", port: 6379,
+                awsVersion: "7.1", awsSize: production ? "cache.t4g.small" : "cache.t4g.micro",
+                gcpVersion: "REDIS_7_2", gcpSize: production ? "5" : "1",
+                azureVersion: "6", azureSize: production ? "Standard" : "Basic",
+                secretKey: key)
+        default:
+            return nil
+        }
+    }
+}

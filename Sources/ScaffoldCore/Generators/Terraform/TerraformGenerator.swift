@@ -1,0 +1,113 @@
+import BlueprintDescription
+
+/// Terraform for the clouds the blueprint targets: `deploy/terraform/aws` (ECS Fargate),
+/// `deploy/terraform/gcp` (Cloud Run v2) and `deploy/terraform/azure` (Container Apps).
+///
+/// Each configuration is one set of `.tf` files shared by all its environments, plus per
+/// environment a `environments/<env>.tfvars` holding every value that differs (services,
+/// replicas, autoscaling, sizes, image tag, managed backing services) and a partial backend
+/// configuration `environments/<env>.backend.hcl`. The `.tf` files iterate over the maps in the
+/// tfvars, so a change to one environment touches only that environment's file.
+public struct TerraformGenerator: ArtifactGenerator {
+    /// The family name.
+    public var family: String { "terraform" }
+
+    /// A generator.
+    public init() {}
+
+    /// The files of every cloud the blueprint targets.
+    public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
+        try [TerraformCloud.aws].flatMap { cloud in try requests(for: project, cloud: cloud) }
+    }
+
+    /// The files of one cloud, or none when no target deploys it.
+    func requests(for project: ResolvedProject, cloud: TerraformCloud) throws -> [RenderRequest] {
+        let targets = project.targets(cloud.platform)
+        let environments = project.environments.filter { environment in
+            targets.contains { $0.environments.contains(environment.name) }
+        }
+        guard !environments.isEmpty else { return [] }
+        let security = TerraformSecurityValues(targets)
+        let contexts = environments.map { environment in
+            let target = targets.first { $0.environments.contains(environment.name) } ?? targets[0]
+            return environmentContext(project, environment: environment, target: target, cloud: cloud, security: security)
+        }
+        let stack = TerraformStackContext(
+            cloud: cloud, project: project.name,
+            environments: TerraformListItem.list(environments.map(\.name)),
+            hasBuilt: contexts.contains { $0.services.contains(where: \.built) },
+            hasPublic: contexts.contains { $0.services.contains(where: \.isPublic) },
+            hasDatabases: contexts.contains(where: \.hasDatabases),
+            hasCaches: contexts.contains(where: \.hasCaches),
+            hasManaged: contexts.contains { $0.hasDatabases || $0.hasCaches },
+            security: security)
+
+        var files = cloud.baseFiles
+        if stack.hasPublic && cloud == .aws { files.append("alb") }
+        if stack.hasManaged && cloud != .aws { files.append("network") }
+        if stack.hasDatabases { files.append("database") }
+        if stack.hasCaches { files.append("cache") }
+        var requests = try files.sorted().map { file in
+            try RenderRequest(template: "terraform/\(cloud.rawValue)/\(file).tf", path: "\(cloud.folder)/\(file).tf", context: stack)
+        }
+        for context in contexts {
+            let base = "\(cloud.folder)/environments/\(context.environment)"
+            requests.append(try RenderRequest(template: "terraform/\(cloud.rawValue)/environment.tfvars", path: base + ".tfvars", context: context))
+            requests.append(try RenderRequest(template: "terraform/\(cloud.rawValue)/backend.hcl", path: base + ".backend.hcl", context: context))
+        }
+        return requests
+    }
+
+    /// The per-environment values of `environment` on `cloud`.
+    func environmentContext(_ project: ResolvedProject, environment: ResolvedEnvironment, target: Target, cloud: TerraformCloud, security: TerraformSecurityValues) -> TerraformEnvironmentContext {
+        let production = Self.isProduction(environment)
+        var services: [TerraformServiceValues] = []
+        var databases: [TerraformManagedValues] = []
+        var caches: [TerraformManagedValues] = []
+        for service in project.services {
+            guard let instance = service.instance(in: environment.name) else { continue }
+            if instance.managed {
+                guard let preset = service.preset, let managed = Self.managedValues(service, preset: preset, project: project, production: production) else { continue }
+                if preset == .redis { caches.append(managed) } else { databases.append(managed) }
+            } else {
+                services.append(Self.serviceValues(service, instance: instance))
+            }
+        }
+        let capacity = target.capacity ?? .onDemand
+        let index = project.environments.firstIndex { $0.name == environment.name } ?? 0
+        let state = Self.stateLocation(project: project.name, environment: environment.name, cloud: cloud, gcpProject: target.project ?? "")
+        return TerraformEnvironmentContext(
+            project: project.name, environment: environment.name, region: target.region ?? "",
+            gcpProject: target.project ?? "", production: production,
+            backupDays: production ? 14 : 7,
+            zones: TerraformListItem.list(["a", "b"].map { (target.region ?? "") + $0 }),
+            logRetentionDays: production ? 365 : 90,
+            networkCIDR: "10.\(10 + index).0.0/16",
+            services: services, hasServices: !services.isEmpty,
+            databases: databases, hasDatabases: !databases.isEmpty,
+            caches: caches, hasCaches: !caches.isEmpty,
+            capacityBase: capacity.base, fargateWeight: capacity.fargateWeight, spotWeight: capacity.spotWeight,
+            security: security,
+            stateBucket: state.bucket, stateKey: state.key, stateResourceGroup: state.resourceGroup)
+    }
+
+    /// True for an environment that gets production-grade settings: named `production` or
+    /// gated by a reviewer.
+    static func isProduction(_ environment: ResolvedEnvironment) -> Bool {
+        environment.name == "production" || environment.alias == "prod" || environment.requiresApproval
+    }
+
+    /// Where the remote state lives: a bucket (storage account on Azure) per project and cloud,
+    /// one key per environment.
+    static func stateLocation(project: String, environment: String, cloud: TerraformCloud, gcpProject: String) -> (bucket: String, key: String, resourceGroup: String) {
+        switch cloud {
+        case .aws:
+            return ("\(project)-terraform-state", "aws/\(environment)/terraform.tfstate", "")
+        case .gcp:
+            return ("\(gcpProject.isEmpty ? project : gcpProject)-terraform-state", "\(project)/\(environment)", "")
+        case .azure:
+            let letters = project.filter { $0.isLetter || $0.isNumber }
+            return (String((letters + "tfstate").prefix(24)), "\(project)/\(environment).tfstate", "\(project)-tfstate")
+        }
+    }
+}

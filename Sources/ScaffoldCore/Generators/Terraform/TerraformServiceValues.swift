@@ -1,0 +1,55 @@
+/// One service that runs as a container in one environment, with every value that may differ
+/// between environments. The tfvars templates write it into the `services` map; the `.tf`
+/// files only iterate over that map.
+public struct TerraformServiceValues: Encodable, Hashable, Sendable {
+    /// The service name, the key in `services`.
+    public var name: String
+    /// True when scaffold builds the image: it gets a registry repository and `var.image_tag`.
+    public var built: Bool
+    /// The pinned image of a prebuilt service; empty for built ones.
+    public var image: String
+    /// True when the service listens on a port.
+    public var hasPort: Bool
+    /// The container port (0 when none).
+    public var port: Int
+    /// Fargate CPU units.
+    public var fargateCPU: Int
+    /// Fargate memory in MiB.
+    public var fargateMemory: Int
+    /// Cloud Run CPU, for example `"1"`.
+    public var cloudRunCPU: String
+    /// Cloud Run memory, for example `"512Mi"`.
+    public var cloudRunMemory: String
+    /// Container Apps CPU cores as a decimal literal, for example `0.5` (written raw).
+    public var containerAppsCPU: String
+    /// Container Apps memory, for example `"1Gi"`.
+    public var containerAppsMemory: String
+    /// Replicas when not autoscaled; the minimum when autoscaled.
+    public var replicas: Int
+    /// True when CPU autoscaling is on here.
+    public var hasAutoscale: Bool
+    /// The autoscaling bounds, when on.
+    public var autoscale: TerraformAutoscaleValues?
+    /// True when the service is public here.
+    public var isPublic: Bool
+    /// Host and path, when public.
+    public var ingress: TerraformPublicValues?
+    /// True when the blueprint (or preset) gives a health check.
+    public var hasHealth: Bool
+    /// The health check, when given.
+    public var health: TerraformHealthValues?
+    /// True when the start command overrides the image's.
+    public var hasCommand: Bool
+    /// The start command override.
+    public var command: [TerraformListItem]
+    /// Paths kept writable on a read-only root filesystem.
+    public var writablePaths: [TerraformListItem]
+    /// True when `environment` has entries.
+    public var hasEnvironment: Bool
+    /// Plain variables, sorted by name.
+    public var environment: [TerraformKeyValue]
+    /// True when `secrets` has entries.
+    public var hasSecrets: Bool
+    /// Secret-backed variables: variable name → secret-store key (never a value), sorted by name.
+    public var secrets: [TerraformKeyValue]
+}
