@@ -1,0 +1,74 @@
+/// A Helm chart in `deploy/helm/<project>/` that deploys the same objects as the kustomize
+/// overlays: `values.yaml` with documented defaults, `values-<environment>.yaml` per Kubernetes
+/// environment, a schema that rejects bad values, and a `helm test` hook.
+public struct HelmGenerator: ArtifactGenerator {
+    /// The family name.
+    public var family: String { "helm" }
+
+    /// A generator.
+    public init() {}
+
+    /// The chart's version and default application version.
+    static let chartVersion = "0.1.0"
+    /// The image `helm test` runs, pinned by tag.
+    static let testImage = "busybox:1.37.0"
+
+    /// The chart; nothing when no target deploys to Kubernetes.
+    public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
+        guard let plan = KubernetesPlan(project: project) else { return [] }
+        let root = "deploy/helm/\(plan.project)"
+        let chart = ChartContext(
+            project: plan.project, summary: plan.summary, version: Self.chartVersion, appVersion: Self.chartVersion,
+            secretName: plan.secretName, services: services(plan, in: nil), environments: plan.environments,
+            testTarget: testTarget(plan))
+        var requests = [
+            try RenderRequest(template: "helm/Chart.yaml", path: "\(root)/Chart.yaml", context: chart),
+            try RenderRequest(template: "helm/helmignore", path: "\(root)/.helmignore", context: chart),
+            try RenderRequest(template: "helm/values.yaml", path: "\(root)/values.yaml", context: chart),
+            try RenderRequest(template: "helm/values.schema.json", path: "\(root)/values.schema.json", context: chart),
+            try RenderRequest(template: "helm/_helpers.tpl", path: "\(root)/templates/_helpers.tpl", context: chart),
+            try RenderRequest(template: "helm/NOTES.txt", path: "\(root)/templates/NOTES.txt", context: chart),
+        ]
+        if !chart.testTarget.isEmpty {
+            requests.append(try RenderRequest(template: "helm/test-connection.yaml", path: "\(root)/templates/tests/test-connection.yaml", context: chart))
+        }
+        for environment in plan.environments {
+            let context = HelmValuesContext(project: plan.project, environment: environment, services: services(plan, in: environment))
+            requests.append(try RenderRequest(template: "helm/values-environment.yaml", path: "\(root)/values-\(environment.name).yaml", context: context))
+        }
+        for workload in plan.workloads {
+            let folder = "\(root)/templates/\(workload.name)"
+            var templates = ["serviceaccount", "poddisruptionbudget", "configmap", "networkpolicy", workload.isStateful ? "statefulset" : "deployment"]
+            if !workload.ports.isEmpty { templates.append("service") }
+            if workload.isPublic { templates.append("ingress") }
+            if workload.canAutoscale { templates.append("horizontalpodautoscaler") }
+            if workload.isPrometheus { templates.append("prometheus-config") }
+            for name in templates {
+                requests.append(try RenderRequest(template: "helm/\(name).yaml", path: "\(folder)/\(name).yaml", context: workload))
+            }
+        }
+        return requests
+    }
+
+    /// Every service's values entry: defaults when `environment` is nil, else what it is there.
+    func services(_ plan: KubernetesPlan, in environment: KubernetesEnvironmentPlan?) -> [HelmServiceValues] {
+        plan.workloads.enumerated().map { index, workload in
+            let instance = environment?.instances.first { $0.name == workload.name }
+            return HelmServiceValues(
+                name: workload.name, enabled: environment == nil || instance != nil, workload: workload,
+                instance: instance.map { [$0] } ?? [], declaresIngress: workload.isPublic, declaresImage: workload.isBuilt,
+                declaresAutoscaling: workload.canAutoscale, declaresScrapeTargets: workload.isPrometheus,
+                last: index == plan.workloads.count - 1)
+        }
+    }
+
+    /// The first app or image service with a port, preferring one with an HTTP readiness endpoint.
+    func testTarget(_ plan: KubernetesPlan) -> [HelmTestTarget] {
+        let candidates = plan.workloads.filter { !$0.isStateful && !$0.ports.isEmpty && $0.labels.component == "app" }
+        let http = candidates.first { $0.probes.first?.readiness.isHTTP == true }
+        guard let chosen = http ?? candidates.first, let port = chosen.ports.first else { return [] }
+        let path = chosen.probes.first.flatMap { $0.readiness.isHTTP ? $0.readiness.path : nil }
+        return [HelmTestTarget(name: chosen.name, port: port.number, httpPath: path.map { [$0] } ?? [], tcpOnly: path == nil,
+                               project: plan.project, image: Self.testImage)]
+    }
+}

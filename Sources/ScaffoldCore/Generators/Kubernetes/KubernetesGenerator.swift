@@ -1,0 +1,78 @@
+/// Kustomize manifests for the environments Kubernetes targets deploy: `deploy/kubernetes/base/<service>/`
+/// (what is the same everywhere) and `deploy/kubernetes/overlays/<environment>/` (namespace, image
+/// tags, replicas, resources, config, network policies, ingress and autoscaling there).
+public struct KubernetesGenerator: ArtifactGenerator {
+    /// The family name.
+    public var family: String { "kubernetes" }
+
+    /// A generator.
+    public init() {}
+
+    /// Where the manifests go.
+    static let root = "deploy/kubernetes"
+
+    /// The base of every in-cluster service and one overlay per Kubernetes environment; nothing
+    /// when no target deploys to Kubernetes.
+    public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
+        guard let plan = KubernetesPlan(project: project) else { return [] }
+        var requests: [RenderRequest] = [
+            try RenderRequest(template: "kubernetes/README.md", path: "\(Self.root)/README.md", context: plan),
+        ]
+        for workload in plan.workloads {
+            requests += try base(workload)
+        }
+        for environment in plan.environments {
+            requests += try overlay(environment, plan: plan)
+        }
+        return requests
+    }
+
+    /// `base/<service>/`: kustomization, ServiceAccount, Service, Deployment or StatefulSet, PodDisruptionBudget.
+    func base(_ workload: WorkloadContext) throws -> [RenderRequest] {
+        let folder = "\(Self.root)/base/\(workload.name)"
+        var requests = [
+            try RenderRequest(template: "kubernetes/base-kustomization.yaml", path: "\(folder)/kustomization.yaml", context: workload),
+            try RenderRequest(template: "kubernetes/serviceaccount.yaml", path: "\(folder)/serviceaccount.yaml", context: workload),
+            try RenderRequest(template: "kubernetes/poddisruptionbudget.yaml", path: "\(folder)/poddisruptionbudget.yaml", context: workload),
+        ]
+        if !workload.ports.isEmpty {
+            requests.append(try RenderRequest(template: "kubernetes/service.yaml", path: "\(folder)/service.yaml", context: workload))
+        }
+        if workload.isStateful {
+            requests.append(try RenderRequest(template: "kubernetes/statefulset.yaml", path: "\(folder)/statefulset.yaml", context: workload))
+        } else {
+            requests.append(try RenderRequest(template: "kubernetes/deployment.yaml", path: "\(folder)/deployment.yaml", context: workload))
+        }
+        return requests
+    }
+
+    /// `overlays/<environment>/`: kustomization, Namespace and each running service's environment files.
+    func overlay(_ environment: KubernetesEnvironmentPlan, plan: KubernetesPlan) throws -> [RenderRequest] {
+        let folder = "\(Self.root)/overlays/\(environment.name)"
+        let context = OverlayContext(project: plan.project, secretName: plan.secretName, environment: environment,
+                                     images: environment.instances.filter(\.isBuilt),
+                                     hasImages: environment.instances.contains(where: \.isBuilt))
+        var requests = [
+            try RenderRequest(template: "kubernetes/overlay-kustomization.yaml", path: "\(folder)/kustomization.yaml", context: context),
+            try RenderRequest(template: "kubernetes/namespace.yaml", path: "\(folder)/namespace.yaml", context: context),
+        ]
+        for instance in environment.instances {
+            let service = "\(folder)/\(instance.name)"
+            requests += [
+                try RenderRequest(template: "kubernetes/workload-patch.yaml", path: "\(service)/\(instance.isStateful ? "statefulset" : "deployment")-patch.yaml", context: instance),
+                try RenderRequest(template: "kubernetes/configmap.yaml", path: "\(service)/configmap.yaml", context: instance),
+                try RenderRequest(template: "kubernetes/networkpolicy.yaml", path: "\(service)/networkpolicy.yaml", context: instance),
+            ]
+            if instance.isPublic {
+                requests.append(try RenderRequest(template: "kubernetes/ingress.yaml", path: "\(service)/ingress.yaml", context: instance))
+            }
+            if instance.isAutoscaled {
+                requests.append(try RenderRequest(template: "kubernetes/horizontalpodautoscaler.yaml", path: "\(service)/horizontalpodautoscaler.yaml", context: instance))
+            }
+            if instance.isPrometheus {
+                requests.append(try RenderRequest(template: "kubernetes/prometheus-config.yaml", path: "\(service)/prometheus-config.yaml", context: instance))
+            }
+        }
+        return requests
+    }
+}

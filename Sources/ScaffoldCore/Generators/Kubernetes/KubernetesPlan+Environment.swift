@@ -1,0 +1,100 @@
+import BlueprintDescription
+
+extension KubernetesPlan {
+    /// The namespace of the ingress controller for an ingress class: `ingress-nginx` for `nginx`,
+    /// otherwise a namespace named after the class.
+    static func ingressControllerNamespace(_ ingressClass: String) -> String {
+        ingressClass == "nginx" ? "ingress-nginx" : ingressClass
+    }
+
+    /// The services running in the cluster in `environment`, with what differs there.
+    static func environment(_ environment: String, project: ResolvedProject, secretName: String, ingressClass: String) -> KubernetesEnvironmentPlan {
+        let running = project.runningServices(in: environment)
+        let managed = project.services.filter { $0.instance(in: environment)?.managed == true }
+        let instances = running.compactMap { service -> WorkloadInstanceContext? in
+            guard let instance = service.instance(in: environment) else { return nil }
+            return self.instance(service, instance, project: project, running: running, managed: managed, secretName: secretName, ingressClass: ingressClass)
+        }
+        return KubernetesEnvironmentPlan(
+            name: environment, namespace: "\(project.name)-\(environment)", instances: instances,
+            managed: managed.map(\.name), hasManaged: !managed.isEmpty)
+    }
+
+    /// `service` in one environment.
+    static func instance(_ service: ResolvedService, _ instance: ServiceInstance, project: ResolvedProject, running: [ResolvedService], managed: [ResolvedService], secretName: String, ingressClass: String) -> WorkloadInstanceContext {
+        let port = port(service)
+        let config = instance.plain.filter { $0.interpolates.isEmpty }.map { KeyValueContext(name: $0.name, value: $0.value ?? "") }
+        let dependent = instance.plain.filter { !$0.interpolates.isEmpty }.map {
+            KeyValueContext(name: $0.name, value: dependentValue($0.value ?? "", interpolates: $0.interpolates))
+        }
+        let secretEnv = instance.secrets.compactMap { variable in
+            variable.secret.map { SecretEnvContext(name: variable.name, key: $0.key, secretName: secretName) }
+        }
+        let ingress: [IngressContext]
+        if service.ingress != nil, let host = instance.host, let port {
+            ingress = [IngressContext(host: host, path: service.ingress?.path ?? "/", className: ingressClass, tlsSecret: "\(service.name)-tls", port: port.name)]
+        } else {
+            ingress = []
+        }
+        let scrape = service.preset == .prometheus ? scrapeTargets(service, running: running) : []
+        let autoscale = instance.autoscale.map { AutoscaleContext(min: $0.min, max: $0.max, cpuPercent: $0.cpuPercent) }
+        let isStateful = Self.isStateful(service)
+        return WorkloadInstanceContext(
+            name: service.name, labels: labels(service, project: project.name), isStateful: isStateful,
+            isBuilt: service.build != nil, imageRepository: service.imageRepository, imageTag: instance.environment,
+            replicas: instance.replicas, fixedReplicas: autoscale == nil || isStateful,
+            autoscale: isStateful ? [] : (autoscale.map { [$0] } ?? []), isAutoscaled: autoscale != nil && !isStateful,
+            resources: resources(instance.resources), config: config, secretEnv: secretEnv, dependentEnv: dependent,
+            hasConfig: !config.isEmpty, hasEnv: !secretEnv.isEmpty || !dependent.isEmpty, ingress: ingress, isPublic: !ingress.isEmpty,
+            networkPolicy: networkPolicy(service, instance, project: project, running: running, managed: managed, scrape: scrape, ingressClass: ingressClass, isPublic: !ingress.isEmpty),
+            scrapeTargets: scrape, hasScrapeTargets: !scrape.isEmpty, isPrometheus: service.preset == .prometheus)
+    }
+
+    /// A value with `${SECRET}` placeholders as a Kubernetes dependent variable: `$(SECRET)`.
+    /// A literal `$(` in the value is escaped as `$$(` first, so Kubernetes leaves it alone.
+    static func dependentValue(_ value: String, interpolates: [String]) -> String {
+        var result = value.replacingOccurrences(of: "$(", with: "$$(")
+        for name in interpolates {
+            result = result.replacingOccurrences(of: "${\(name)}", with: "$(\(name))")
+        }
+        return result
+    }
+
+    /// Prometheus's scrape jobs here: each scraped service that runs here and has a port.
+    static func scrapeTargets(_ service: ResolvedService, running: [ResolvedService]) -> [ScrapeTargetContext] {
+        service.scrapeTargets.compactMap { name in
+            guard let target = running.first(where: { $0.name == name }), let port = target.port else { return nil }
+            return ScrapeTargetContext(name: name, address: "\(name):\(port)", metricsPath: target.metricsPath ?? "/metrics")
+        }
+    }
+
+    /// Only declared traffic: in from dependents and scrapers (and the ingress controller when
+    /// public), out to dependencies, scrape targets, managed services' ports and DNS.
+    static func networkPolicy(_ service: ResolvedService, _ instance: ServiceInstance, project: ResolvedProject, running: [ResolvedService], managed: [ResolvedService], scrape: [ScrapeTargetContext], ingressClass: String, isPublic: Bool) -> NetworkPolicyContext {
+        let port = port(service)
+        var from: [PeerContext] = []
+        if let port {
+            for other in running where other.name != service.name {
+                guard let otherInstance = other.instance(in: instance.environment) else { continue }
+                let scrapes = other.preset == .prometheus && other.scrapeTargets.contains(service.name)
+                if otherInstance.dependsOn.contains(service.name) || scrapes {
+                    from.append(PeerContext(name: other.name, instance: project.name, port: port.number))
+                }
+            }
+        }
+        var to: [PeerContext] = []
+        for name in instance.dependsOn + scrape.map(\.name) where !to.contains(where: { $0.name == name }) {
+            guard let dependency = running.first(where: { $0.name == name }), let dependencyPort = dependency.port else { continue }
+            to.append(PeerContext(name: name, instance: project.name, port: dependencyPort))
+        }
+        // A cloud-managed dependency is known by the connection secret the resolver gives its
+        // dependents (key `<service>-url`); its address is outside the cluster, so only the port is opened.
+        let connectionKeys = Set(instance.variables.filter { $0.origin == .connection }.compactMap { $0.secret?.key })
+        let external = Array(Set(managed.filter { connectionKeys.contains("\($0.name)-url") }.compactMap(\.port))).sorted()
+        return NetworkPolicyContext(
+            from: from, hasFrom: !from.isEmpty,
+            ingressController: isPublic ? [ingressControllerNamespace(ingressClass)] : [],
+            port: port.map { [$0] } ?? [], to: to, external: external,
+            hasIngress: !from.isEmpty || isPublic, hasExternal: !external.isEmpty)
+    }
+}

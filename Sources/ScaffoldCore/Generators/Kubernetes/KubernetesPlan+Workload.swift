@@ -1,0 +1,103 @@
+import BlueprintDescription
+
+extension KubernetesPlan {
+    /// The size of each backing service's data volume claim.
+    static let dataVolumeSize = "10Gi"
+
+    /// The environment-independent part of `service`; its default resources are those of the first
+    /// of `environments` it runs in.
+    static func workload(_ service: ResolvedService, project: ResolvedProject, environments: [String], secretName: String, ingressClass: String) -> WorkloadContext {
+        let port = port(service)
+        let isStateful = Self.isStateful(service)
+        let isBuilt = service.build != nil
+        let uid = service.uid ?? 10001
+        let args = isBuilt ? [] : (service.command ?? [])
+        let probes = probeSet(service.health, port: port)
+        let dataTargets = Set(service.volumes.filter { $0.kind == .named }.map(\.target))
+        var volumes = service.writablePaths.filter { !dataTargets.contains($0) }.map {
+            VolumeContext(name: label($0, prefix: "writable"), path: $0, inMemory: false)
+        }
+        for volume in service.volumes where volume.kind == .scratch {
+            volumes.append(VolumeContext(name: label(volume.target, prefix: "scratch"), path: volume.target, inMemory: true))
+        }
+        let data = isStateful ? service.volumes.filter { $0.kind == .named }.map {
+            DataVolumeContext(name: label($0.source, prefix: "data"), path: $0.target, size: dataVolumeSize)
+        } : []
+        let configFiles = service.preset == .prometheus
+            ? [ConfigFileContext(name: "config", path: "/etc/prometheus", configMap: "\(service.name)-config")] : []
+        let readsSecrets = service.instances.contains { !$0.secrets.isEmpty }
+        let skips = skipList(service, uid: uid, hasProbes: !probes.isEmpty, readsSecrets: readsSecrets)
+        let image = isBuilt ? service.imageRepository : service.imageReference()
+        return WorkloadContext(
+            name: service.name, summary: service.summary, project: project.name,
+            labels: labels(service, project: project.name),
+            isStateful: isStateful, isBuilt: isBuilt, image: image, imageRepository: service.imageRepository,
+            ports: port.map { [$0] } ?? [], args: args, hasArgs: !args.isEmpty,
+            probes: probes, uid: uid, automountServiceAccountToken: service.needsServiceAccountToken,
+            volumes: volumes, data: data, configFiles: configFiles,
+            hasVolumes: !volumes.isEmpty || !data.isEmpty || !configFiles.isEmpty,
+            hasPodVolumes: !volumes.isEmpty || !configFiles.isEmpty,
+            resources: resources(environments.lazy.compactMap { service.instance(in: $0) }.first?.resources ?? .default),
+            secretName: secretName, skips: skips, hasSkips: !skips.isEmpty,
+            isPublic: service.ingress != nil && port != nil, canAutoscale: !isStateful,
+            isPrometheus: service.preset == .prometheus, ingressClass: ingressClass)
+    }
+
+    /// Startup, readiness and liveness probes from a health check; a service with a port but no
+    /// health check gets TCP probes, one with neither gets none.
+    static func probeSet(_ health: HealthCheck?, port: PortContext?) -> [ProbeSetContext] {
+        let check = health ?? (port != nil ? .tcp() : nil)
+        guard let check else { return [] }
+        func probe(path: String?, period: Int, failures: Int) -> ProbeContext? {
+            switch check.kind {
+            case .http:
+                guard let port else { return nil }
+                return ProbeContext(isHTTP: true, isTCP: false, isExec: false, path: path ?? "/", port: port.name, command: [],
+                                    periodSeconds: period, timeoutSeconds: check.timeout, failureThreshold: failures)
+            case .tcp:
+                guard let port else { return nil }
+                return ProbeContext(isHTTP: false, isTCP: true, isExec: false, path: "", port: port.name, command: [],
+                                    periodSeconds: period, timeoutSeconds: check.timeout, failureThreshold: failures)
+            case .command:
+                guard let command = check.command, !command.isEmpty else { return nil }
+                return ProbeContext(isHTTP: false, isTCP: false, isExec: true, path: "", port: "", command: command,
+                                    periodSeconds: period, timeoutSeconds: check.timeout, failureThreshold: failures)
+            }
+        }
+        // The startup probe allows the start period plus the usual retries, polled every 5 seconds.
+        let startupPeriod = 5
+        let startupBudget = check.startPeriod + check.retries * check.interval
+        let startupFailures = max(1, (startupBudget + startupPeriod - 1) / startupPeriod)
+        guard let startup = probe(path: check.livePath ?? check.path, period: startupPeriod, failures: startupFailures),
+              let readiness = probe(path: check.readyPath ?? check.path, period: check.interval, failures: check.retries),
+              let liveness = probe(path: check.livePath ?? check.path, period: check.interval, failures: check.retries)
+        else { return [] }
+        return [ProbeSetContext(startup: startup, readiness: readiness, liveness: liveness)]
+    }
+
+    /// The checkov checks the workload cannot meet without a decision only the user can make.
+    static func skipList(_ service: ResolvedService, uid: Int, hasProbes: Bool, readsSecrets: Bool) -> [SkipContext] {
+        var skips: [(String, String)] = []
+        if service.imageDigest == nil {
+            if service.build != nil {
+                skips.append(("CKV_K8S_43", "built by CI and deployed by tag (overlay images newTag, chart image.tag); its digest exists only after the push, so the deploy pins the git SHA tag"))
+            } else {
+                skips.append(("CKV_K8S_43", "\(service.imageReference()) is pinned by tag; pin a digest in Blueprint.swift with image: \"\(service.imageRepository)@sha256:...\""))
+            }
+        }
+        if uid < 10000 {
+            skips.append(("CKV_K8S_40", "the \(service.imageRepository) image runs as its own user \(uid), which owns its data and runtime directories; a UID of 10000 or more needs an image rebuilt for it"))
+        }
+        if readsSecrets {
+            skips.append(("CKV_K8S_35", "secrets are environment variables on every platform scaffold targets, and connection URLs interpolate them as $(NAME), which only env supports"))
+        }
+        if !hasProbes {
+            skips.append(("CKV_K8S_8", "no health check or port: add health: to the service in Blueprint.swift"))
+            skips.append(("CKV_K8S_9", "no health check or port: add health: to the service in Blueprint.swift"))
+        }
+        if service.needsServiceAccountToken {
+            skips.append(("CKV_K8S_38", "needsServiceAccountToken is set in Blueprint.swift: the service calls the Kubernetes API"))
+        }
+        return skips.enumerated().map { SkipContext(index: $0.offset + 1, id: $0.element.0, reason: $0.element.1, value: "\($0.element.0)=\($0.element.1)") }
+    }
+}

@@ -1,0 +1,9 @@
+/// Another service's pods, as a NetworkPolicy peer, with the port the traffic goes to.
+public struct PeerContext: Encodable, Hashable, Sendable {
+    /// The peer service's name (its `app.kubernetes.io/name` label).
+    public var name: String
+    /// The project name (its `app.kubernetes.io/instance` label).
+    public var instance: String
+    /// The destination port.
+    public var port: Int
+}

@@ -1,0 +1,47 @@
+/// One in-cluster service in one environment: what the overlay (or `values-<env>.yaml`) sets.
+public struct WorkloadInstanceContext: Encodable, Hashable, Sendable {
+    /// The service name.
+    public var name: String
+    /// The standard labels.
+    public var labels: LabelsContext
+    /// True for a StatefulSet.
+    public var isStateful: Bool
+    /// True for a built image (the overlay sets its tag).
+    public var isBuilt: Bool
+    /// The image repository.
+    public var imageRepository: String
+    /// The image tag the overlay sets for built images: the environment name.
+    public var imageTag: String
+    /// The replica count (the HPA's minimum when autoscaled).
+    public var replicas: Int
+    /// True when the workload sets `replicas` (no HPA here).
+    public var fixedReplicas: Bool
+    /// The autoscaler (zero or one).
+    public var autoscale: [AutoscaleContext]
+    /// True when autoscaled here.
+    public var isAutoscaled: Bool
+    /// Resources here.
+    public var resources: ResourcesContext
+    /// Plain variables, the service's ConfigMap.
+    public var config: [KeyValueContext]
+    /// Variables read from the Secret, before the dependent ones.
+    public var secretEnv: [SecretEnvContext]
+    /// Variables whose values interpolate secrets as `$(NAME)`, after the secrets.
+    public var dependentEnv: [KeyValueContext]
+    /// True when `config` is not empty.
+    public var hasConfig: Bool
+    /// True when the container has an `env:` list.
+    public var hasEnv: Bool
+    /// The public entry point (zero or one).
+    public var ingress: [IngressContext]
+    /// True when public here.
+    public var isPublic: Bool
+    /// The NetworkPolicy.
+    public var networkPolicy: NetworkPolicyContext
+    /// Prometheus only: the scrape jobs (empty otherwise).
+    public var scrapeTargets: [ScrapeTargetContext]
+    /// True when `scrapeTargets` is not empty.
+    public var hasScrapeTargets: Bool
+    /// True for a Prometheus preset, which gets a generated configuration.
+    public var isPrometheus: Bool
+}
