@@ -14,7 +14,7 @@ import BlueprintDescription
 // - `version:` in compose is dropped; Redis and PostgreSQL exist only in development and are
 //   Memorystore / Cloud SQL (managed) in the cloud environments.
 /// The laptop: development images, hot reload, local Redis and PostgreSQL; never deployed.
-let local = Environment.custom("local", mode: .development, alias: "dev")
+let local = Environment.custom("local", mode: .development)
 
 let blueprint = Blueprint(
     name: "ai-orchestra",
