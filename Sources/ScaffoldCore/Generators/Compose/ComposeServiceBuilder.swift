@@ -55,8 +55,6 @@ struct ComposeServiceBuilder {
         if !environment.isDevelopment {
             block.production = true
             block.restart = true
-            // Two copies of a database on one volume corrupt it: only stateless services start first.
-            block.updateOrder = service.kind == .backing ? "stop-first" : "start-first"
             block.replicas = instance.autoscale?.min ?? instance.replicas
             block.hasResources = true
             block.cpuLimit = Self.cpus(instance.resources.cpuLimitMillis)
@@ -75,7 +73,7 @@ struct ComposeServiceBuilder {
             name: service.name, full: full, hasBuild: false, context: "", dockerfile: "", target: "production",
             hasImage: false, image: "", hasCommand: false, command: [], hasHealth: false, health: nil,
             environment: [], hasEnvironment: false, dependsOn: [], hasDependsOn: false, volumes: [], hasVolumes: false,
-            ports: [], hasPorts: false, watch: [], hasWatch: false, production: false, restart: false, updateOrder: "stop-first", replicas: 1,
+            ports: [], hasPorts: false, watch: [], hasWatch: false, production: false, restart: false, replicas: 1,
             cpuLimit: "", memoryLimit: "", cpuReservation: "", memoryReservation: "", readOnly: false,
             tmpfs: [], hasTmpfs: false, capAdd: [], hasCapAdd: false, hasResources: false)
         guard full else { return block }

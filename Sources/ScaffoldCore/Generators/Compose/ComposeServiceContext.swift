@@ -40,7 +40,6 @@ struct ComposeServiceContext: Encodable {
     /// Production hardening.
     var production: Bool
     var restart: Bool
-    var updateOrder: String
     var replicas: Int
     var cpuLimit: String
     var memoryLimit: String
