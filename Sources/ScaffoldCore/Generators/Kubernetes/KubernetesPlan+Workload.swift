@@ -80,16 +80,16 @@ extension KubernetesPlan {
         var skips: [(String, String)] = []
         if service.imageDigest == nil {
             if service.build != nil {
-                skips.append(("CKV_K8S_43", "built by CI and deployed by tag (overlay images newTag, chart image.tag); its digest exists only after the push, so the deploy pins the git SHA tag"))
+                skips.append(("CKV_K8S_43", "built by CI and deployed by its git SHA tag (overlay images, chart image.tag); the digest exists only after the push"))
             } else {
-                skips.append(("CKV_K8S_43", "\(service.imageReference()) is pinned by tag; pin a digest in Blueprint.swift with image: \"\(service.imageRepository)@sha256:...\""))
+                skips.append(("CKV_K8S_43", "pinned by tag only; write the image in Blueprint.swift as repository@sha256:<digest> to pin its digest"))
             }
         }
         if uid < 10000 {
-            skips.append(("CKV_K8S_40", "the \(service.imageRepository) image runs as its own user \(uid), which owns its data and runtime directories; a UID of 10000 or more needs an image rebuilt for it"))
+            skips.append(("CKV_K8S_40", "the \(service.imageRepository) image runs as its own user \(uid), owner of its data and runtime paths; another UID needs a rebuilt image"))
         }
         if readsSecrets {
-            skips.append(("CKV_K8S_35", "secrets are environment variables on every platform scaffold targets, and connection URLs interpolate them as $(NAME), which only env supports"))
+            skips.append(("CKV_K8S_35", "secrets are env vars on every platform scaffold targets; URLs embed them as $(NAME), which only env supports"))
         }
         if !hasProbes {
             skips.append(("CKV_K8S_8", "no health check or port: add health: to the service in Blueprint.swift"))

@@ -55,10 +55,11 @@ public struct KubernetesPlan: Encodable, Hashable, Sendable {
         }
     }
 
-    /// True for a backing service that keeps data: a StatefulSet with volume claim templates and
-    /// a headless Service. Stateless presets (proxies) are Deployments.
+    /// True for a service that keeps data in a named volume (a database, or an image such as a
+    /// web UI with a data folder): a StatefulSet with volume claim templates and a headless
+    /// Service. Everything else, stateless presets such as proxies included, is a Deployment.
     static func isStateful(_ service: ResolvedService) -> Bool {
-        service.kind == .backing && service.volumes.contains { $0.kind == .named }
+        service.volumes.contains { $0.kind == .named }
     }
 
     /// The named port of `service`, if it listens on one.
