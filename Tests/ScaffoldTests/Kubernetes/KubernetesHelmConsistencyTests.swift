@@ -28,30 +28,12 @@ struct KubernetesHelmConsistencyTests {
             Issue.record("\(preset) names a Kubernetes target but has no Kubernetes plan")
             return
         }
-        guard let helm = KubernetesTools.helm() else {
-            let message = "helm was not found (.lint/bin/helm or PATH): install it with the lint toolchain (scripts/lint installs .lint/bin/helm)"
-            if !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty {
-                Issue.record(Comment(rawValue: message))
-            } else {
-                print("skipped the Kubernetes/Helm consistency test: \(message)")
-            }
-            return
-        }
-        guard let kubectl = KubernetesTools.onPath("kubectl") else {
-            Issue.record("kubectl is not on PATH")
-            return
-        }
-        let chart = root.appendingPathComponent("deploy/helm/\(plan.project)").path
+        guard let helm = KubernetesTools.helmOrSkip("the Kubernetes/Helm consistency test") else { return }
         for environment in plan.environments {
-            let overlay = root.appendingPathComponent("deploy/kubernetes/overlays/\(environment.name)").path
-            let kustomized = try KubernetesTools.run(kubectl, ["kustomize", overlay])
-            try #require(kustomized.status == 0, "kubectl kustomize \(overlay) failed: \(kustomized.stderr)")
-            let templated = try KubernetesTools.run(helm, ["template", plan.project, chart, "--namespace", environment.namespace,
-                                                           "-f", "\(chart)/values-\(environment.name).yaml"])
-            try #require(templated.status == 0, "helm template failed for \(environment.name): \(templated.stderr)")
+            let objects = try KubernetesTools.objects(root: root, project: plan.project, environment: environment.name,
+                                                      namespace: environment.namespace, helm: helm)
             let differences = try Self.compare(
-                kustomize: KubernetesTools.objects(fromYAML: kustomized.stdout),
-                helm: KubernetesTools.objects(fromYAML: templated.stdout),
+                kustomize: objects.kustomize, helm: objects.helm,
                 project: plan.project, environment: environment.name)
             for difference in differences {
                 Issue.record("\(preset) \(environment.name): \(difference)")

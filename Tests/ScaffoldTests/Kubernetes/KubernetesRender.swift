@@ -14,6 +14,14 @@ enum KubernetesRender {
             displayPath: "Blueprints/\(name).swift", overrides: nil,
             cacheDirectory: TestPaths.repository.appendingPathComponent(".build/scaffold-test-cache"))
         let (project, _) = try session.resolve()
+        let (root, files) = try render(project, folder: name, keep: true)
+        return (project, root, files)
+    }
+
+    /// Renders `project`'s Kubernetes and Helm files into a new folder named after `folder`; with
+    /// `keep`, under `$SCAFFOLD_K8S_KEEP/<folder>` when that is set, to look at or lint by hand.
+    static func render(_ project: ResolvedProject, folder name: String, keep: Bool = false) throws -> (root: URL, files: [GeneratedFile]) {
+        let installation = try Installation.current(executable: TestPaths.scaffold.path)
         // Only this family's templates (and the headers), so another family's work in progress
         // can't fail this test.
         let sources = try TemplateLoader.sources(in: installation.templates, displayRoot: "Templates")
@@ -21,8 +29,8 @@ enum KubernetesRender {
         let templates = try TemplateSet(builtIn: sources)
         let files = try Pipeline(generators: [KubernetesGenerator(), HelmGenerator()]).render(project, templates: templates)
         let root: URL
-        if let keep = ProcessInfo.processInfo.environment["SCAFFOLD_K8S_KEEP"], !keep.isEmpty {
-            root = URL(fileURLWithPath: keep).appendingPathComponent(name)
+        if keep, let folder = ProcessInfo.processInfo.environment["SCAFFOLD_K8S_KEEP"], !folder.isEmpty {
+            root = URL(fileURLWithPath: folder).appendingPathComponent(name)
             try? FileManager.default.removeItem(at: root)
         } else {
             root = TestPaths.temporaryFolder("kubernetes-\(name)")
@@ -32,7 +40,7 @@ enum KubernetesRender {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.contents.utf8).write(to: url)
         }
-        return (project, root, files)
+        return (root, files)
     }
 
     /// The presets that deploy to Kubernetes.

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The external tools the consistency test drives: kubectl, helm and python3 with PyYAML.
 enum KubernetesTools {
@@ -64,5 +65,32 @@ enum KubernetesTools {
     struct ToolError: Error, CustomStringConvertible {
         var description: String
         init(_ description: String) { self.description = description }
+    }
+}
+
+extension KubernetesTools {
+    /// helm, or nil after failing the test (when `CI` is set) or printing why it is skipped.
+    static func helmOrSkip(_ what: String) -> String? {
+        if let helm = helm() { return helm }
+        let message = "helm was not found (.lint/bin/helm or PATH): install it with the lint toolchain (scripts/lint installs .lint/bin/helm)"
+        if !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty {
+            Issue.record(Comment(rawValue: "\(what): \(message)"))
+        } else {
+            print("skipped \(what): \(message)")
+        }
+        return nil
+    }
+
+    /// The objects of one environment: `kubectl kustomize` of its overlay and `helm template`
+    /// with its values file, each parsed by PyYAML.
+    static func objects(root: URL, project: String, environment: String, namespace: String, helm: String) throws -> (kustomize: [[String: Any]], helm: [[String: Any]]) {
+        guard let kubectl = onPath("kubectl") else { throw ToolError("kubectl is not on PATH") }
+        let overlay = root.appendingPathComponent("deploy/kubernetes/overlays/\(environment)").path
+        let chart = root.appendingPathComponent("deploy/helm/\(project)").path
+        let kustomized = try run(kubectl, ["kustomize", overlay])
+        guard kustomized.status == 0 else { throw ToolError("kubectl kustomize \(overlay) failed: \(kustomized.stderr)") }
+        let templated = try run(helm, ["template", project, chart, "--namespace", namespace, "-f", "\(chart)/values-\(environment).yaml"])
+        guard templated.status == 0 else { throw ToolError("helm template \(chart) -f values-\(environment).yaml failed: \(templated.stderr)") }
+        return (try objects(fromYAML: kustomized.stdout), try objects(fromYAML: templated.stdout))
     }
 }

@@ -86,7 +86,7 @@ extension KubernetesPlan {
             }
         }
         if uid < 10000 {
-            skips.append(("CKV_K8S_40", "the \(service.imageRepository) image runs as its own user \(uid), owner of its data and runtime paths; another UID needs a rebuilt image"))
+            skips.append(("CKV_K8S_40", "the image runs as its own user \(uid), owner of its data and runtime paths; another UID needs a rebuilt image"))
         }
         if readsSecrets {
             skips.append(("CKV_K8S_35", "secrets are env vars on every platform scaffold targets; URLs embed them as $(NAME), which only env supports"))
