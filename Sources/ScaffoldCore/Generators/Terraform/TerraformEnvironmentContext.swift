@@ -31,6 +31,9 @@ public struct TerraformEnvironmentContext: Encodable, Hashable, Sendable {
     public var caches: [TerraformManagedValues]
     /// True when `caches` has entries.
     public var hasCaches: Bool
+    /// True when some environment of this cloud has a managed backing service, so the network
+    /// and high-availability variables exist and every environment sets them.
+    public var stackHasManaged: Bool
     /// Fargate: tasks always on FARGATE.
     public var capacityBase: Int
     /// Fargate: FARGATE's weight beyond the base.

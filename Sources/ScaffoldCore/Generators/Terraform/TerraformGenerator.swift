@@ -17,7 +17,7 @@ public struct TerraformGenerator: ArtifactGenerator {
 
     /// The files of every cloud the blueprint targets.
     public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
-        try [TerraformCloud.aws].flatMap { cloud in try requests(for: project, cloud: cloud) }
+        try TerraformCloud.allCases.flatMap { cloud in try requests(for: project, cloud: cloud) }
     }
 
     /// The files of one cloud, or none when no target deploys it.
@@ -28,7 +28,7 @@ public struct TerraformGenerator: ArtifactGenerator {
         }
         guard !environments.isEmpty else { return [] }
         let security = TerraformSecurityValues(targets)
-        let contexts = environments.map { environment in
+        var contexts = environments.map { environment in
             let target = targets.first { $0.environments.contains(environment.name) } ?? targets[0]
             return environmentContext(project, environment: environment, target: target, cloud: cloud, security: security)
         }
@@ -38,9 +38,13 @@ public struct TerraformGenerator: ArtifactGenerator {
             hasBuilt: contexts.contains { $0.services.contains(where: \.built) },
             hasPublic: contexts.contains { $0.services.contains(where: \.isPublic) },
             hasDatabases: contexts.contains(where: \.hasDatabases),
+            hasPostgres: contexts.contains { $0.databases.contains { $0.engine == "postgres" } },
+            hasMySQL: contexts.contains { $0.databases.contains { $0.engine == "mysql" } },
             hasCaches: contexts.contains(where: \.hasCaches),
             hasManaged: contexts.contains { $0.hasDatabases || $0.hasCaches },
             security: security)
+
+        for index in contexts.indices { contexts[index].stackHasManaged = stack.hasManaged }
 
         var files = cloud.baseFiles
         if stack.hasPublic && cloud == .aws { files.append("alb") }
@@ -85,7 +89,7 @@ public struct TerraformGenerator: ArtifactGenerator {
             networkCIDR: "10.\(10 + index).0.0/16",
             services: services, hasServices: !services.isEmpty,
             databases: databases, hasDatabases: !databases.isEmpty,
-            caches: caches, hasCaches: !caches.isEmpty,
+            caches: caches, hasCaches: !caches.isEmpty, stackHasManaged: false,
             capacityBase: capacity.base, fargateWeight: capacity.fargateWeight, spotWeight: capacity.spotWeight,
             security: security,
             stateBucket: state.bucket, stateKey: state.key, stateResourceGroup: state.resourceGroup)

@@ -15,6 +15,10 @@ public struct TerraformStackContext: Encodable, Hashable, Sendable {
     public var hasPublic: Bool
     /// True when some environment has a managed database.
     public var hasDatabases: Bool
+    /// True when some environment has a managed PostgreSQL.
+    public var hasPostgres: Bool
+    /// True when some environment has a managed MySQL.
+    public var hasMySQL: Bool
     /// True when some environment has a managed cache.
     public var hasCaches: Bool
     /// True when some environment has any managed backing service.
