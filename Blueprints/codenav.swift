@@ -10,9 +10,10 @@ import BlueprintDescription
 // - Non-root: the images run as UID 10001 (the seed uses 1000, which collides with host users).
 // - The frontend: the seed publishes 5173→80, but the static runtime serves with unprivileged
 //   nginx, which cannot bind port 80 as non-root, so it listens on 8080: 5173→80 becomes 5173→8080.
-// - Rolling updates: the compose production overlay already sets
-//   `update_config: {order: start-first, failure_action: rollback}` for apps, and Kubernetes
-//   Deployments roll with maxUnavailable 0; no extra declaration is needed.
+// - Rolling updates: the seed's `deploy.update_config` (order: start-first) is Swarm-only and plain
+//   `docker compose` ignores it, so scaffold's compose overlays don't write it. Production is
+//   deployed to Kubernetes instead, whose Deployments roll start-first (maxSurge 1,
+//   maxUnavailable 0) and keep the previous ReplicaSet for `kubectl rollout undo`.
 // - `redis:7-alpine` is the preset's pinned Redis; Neo4j (optional in the seed) is left out.
 let blueprint = Blueprint(
     name: "codenav",
@@ -62,5 +63,8 @@ let blueprint = Blueprint(
             health: .http("/"),
             dependsOn: ["codenav-http"]
         ),
+    ],
+    targets: [
+        .kubernetes(environments: [.production]),
     ]
 )
