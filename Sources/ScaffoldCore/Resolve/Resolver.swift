@@ -68,6 +68,17 @@ public struct Resolver: Sendable {
                 errors.append(.duplicateName(kind: "environment", name: environment.name, at: blueprint.location, first: nil))
             }
         }
+        // Scripts accept names and aliases interchangeably, so together they must be unique.
+        var spellings = Set(blueprint.environments.map(\.name))
+        for environment in blueprint.environments {
+            guard let alias = environment.alias else { continue }
+            if !Self.isDNSLabel(alias) {
+                errors.append(.invalidName(kind: "environment alias", name: alias, at: blueprint.location))
+            }
+            if !spellings.insert(alias).inserted {
+                errors.append(.duplicateName(kind: "environment name or alias", name: alias, at: blueprint.location, first: nil))
+            }
+        }
         var seen: [String: SourceLocation] = [:]
         for service in blueprint.services {
             if !Self.isDNSLabel(service.name) {

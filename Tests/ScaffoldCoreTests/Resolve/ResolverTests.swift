@@ -1,0 +1,104 @@
+import BlueprintDescription
+import ScaffoldCore
+import Testing
+
+/// Every validation rule reports an error at the declaring line, and nothing resolves when one fails.
+@Suite("Resolver validation")
+struct ResolverTests {
+    func api(_ name: String = "api", port: Int? = 8000, hostPort: Int? = nil, environment: [String: Setting] = [:], secrets: [Secret] = [], volumes: [Volume] = [], dependsOn: [String] = [], path: String = "api", environments: [Environment]? = nil, line: Int = #line) -> Service {
+        .app(name, path: path, runtime: .python(server: .uvicorn("app:app")), port: port, hostPort: hostPort,
+             environment: environment, secrets: secrets, volumes: volumes, dependsOn: dependsOn, environments: environments, line: line)
+    }
+
+    func errors(_ blueprint: Blueprint) -> [ValidationError] {
+        do {
+            _ = try Resolver().resolve(blueprint)
+            return []
+        } catch let failure as ValidationFailure {
+            return failure.errors
+        } catch {
+            Issue.record("unexpected error \(error)")
+            return []
+        }
+    }
+
+    @Test("a valid blueprint resolves per environment")
+    func valid() throws {
+        let project = try Resolver().resolve(Blueprint(name: "shop", services: [api(dependsOn: ["redis"]), .redis(environments: [.development])]))
+        #expect(project.environments.map(\.name) == ["development", "production"])
+        let service = try #require(project.service(named: "api"))
+        #expect(service.instance(in: "development")?.variables.contains { $0.name == "REDIS_URL" } == true)
+        #expect(service.instance(in: "production")?.variables.contains { $0.name == "REDIS_URL" } == false)
+        #expect(service.instance(in: "production")?.dependsOn == [])
+    }
+
+    @Test("invalid and duplicate names point at the line")
+    func names() {
+        let line = #line + 1
+        let found = errors(Blueprint(name: "Shop_1", services: [api("api"), api("api", line: line), api("Bad_Name", path: "b")]))
+        #expect(found.contains { if case .invalidName("project", "Shop_1", _) = $0 { return true }; return false })
+        #expect(found.contains { if case .invalidName("service", "Bad_Name", _) = $0 { return true }; return false })
+        let duplicate = found.first { if case .duplicateName("service", "api", _, _) = $0 { return true }; return false }
+        #expect(duplicate?.location?.line == line)
+        #expect(duplicate?.rendered(file: "Blueprint.swift").hasPrefix("Blueprint.swift:\(line): error: duplicate service name 'api'") == true)
+    }
+
+    @Test("unknown and cyclic dependsOn")
+    func dependencies() {
+        let found = errors(Blueprint(name: "shop", services: [
+            api("a", dependsOn: ["b"]), api("b", port: 8001, dependsOn: ["a"], path: "b"), api("c", port: 8002, dependsOn: ["nope"], path: "c"),
+        ]))
+        #expect(found.contains { if case .unknownDependency("c", "nope", _) = $0 { return true }; return false })
+        #expect(found.contains { if case .dependencyCycle = $0 { return true }; return false })
+    }
+
+    @Test("unknown environments")
+    func unknownEnvironment() {
+        let found = errors(Blueprint(name: "shop", environments: [.development], services: [api(environment: ["X": .only(.production, "1")])]))
+        #expect(found.contains { if case .unknownEnvironment("production", _, _) = $0 { return true }; return false })
+    }
+
+    @Test("host port clashes within one environment")
+    func hostPorts() {
+        let found = errors(Blueprint(name: "shop", services: [api("a", port: 8000), api("b", port: 9000, hostPort: 8000, path: "b")]))
+        #expect(found.contains { if case .hostPortClash(8000, "development", ["a", "b"], _) = $0 { return true }; return false })
+    }
+
+    @Test("credentials given as values, and secrets that are not names")
+    func secrets() {
+        let found = errors(Blueprint(name: "shop", services: [api(
+            environment: ["DATABASE_URL": "postgres://user:pass@db/app", "API_TOKEN": "abc123"],
+            secrets: ["sk-live abc"])]))
+        #expect(found.contains { if case .secretGivenAsValue(_, "DATABASE_URL", _) = $0 { return true }; return false })
+        #expect(found.contains { if case .secretGivenAsValue(_, "API_TOKEN", _) = $0 { return true }; return false })
+        #expect(found.contains { if case .secretNameInvalid(_, "sk-live abc", _) = $0 { return true }; return false })
+        #expect(found.first?.message.contains("secrets") == true)
+    }
+
+    @Test("paths that escape the project")
+    func paths() {
+        let found = errors(Blueprint(name: "shop", services: [api(volumes: [.bind("../../etc", at: "/etc")], path: "../outside")]))
+        #expect(found.filter { if case .pathEscapesProject = $0 { return true }; return false }.count == 2)
+    }
+
+    @Test("unpinned images are rejected")
+    func images() {
+        let found = errors(Blueprint(name: "shop", services: [.image("ui", "ghcr.io/acme/ui:latest", port: 80), .image("db", "postgres", port: 5432)]))
+        #expect(found.filter { if case .unpinnedImage = $0 { return true }; return false }.count == 2)
+    }
+
+    @Test("environment names and aliases are unique together")
+    func aliases() {
+        let found = errors(Blueprint(name: "shop", environments: [.development, .custom("local", mode: .development, alias: "dev")], services: [api()]))
+        #expect(found.contains { if case .duplicateName(_, "dev", _, _) = $0 { return true }; return false })
+    }
+
+    @Test("a backing container in a cloud-deployed environment must be managed")
+    func cloudBacking() {
+        let found = errors(Blueprint(name: "shop", services: [api(dependsOn: ["postgres"]), .postgres()],
+                                     targets: [.aws(region: "eu-west-1", environments: [.production])]))
+        #expect(found.contains { if case .notDeployable("postgres", "production", _, _) = $0 { return true }; return false })
+        #expect(errors(Blueprint(name: "shop", services: [api(dependsOn: ["postgres"]), .postgres(managed: [.production])],
+                                 targets: [.aws(region: "eu-west-1", environments: [.production])])).isEmpty)
+    }
+}
