@@ -68,6 +68,21 @@ struct WorkflowTests {
         #expect(clean.status == 0, "\(clean.output)")
     }
 
+    @Test("changing one port changes exactly the files that mention it")
+    func changePort() throws {
+        let root = try initProject("port")
+        #expect(try ScaffoldBinary.run(["regen", "--project", root.path, "--check"]).status == 0)
+        try editBlueprint(root) { $0.replacingOccurrences(of: "port: 8000,", with: "port: 8123,") }
+        let check = try ScaffoldBinary.run(["regen", "--project", root.path, "--check"])
+        #expect(check.status == 1)
+        let touched = Set(check.stdout.split(separator: "\n").filter { $0.hasPrefix("+++ b/") }.map { String($0.dropFirst(6)) })
+        #expect(try ScaffoldBinary.run(["regen", "--project", root.path]).status == 0)
+        let mentioning = Set(contents(root).filter { $0.value.contains("8123") && $0.key != "Blueprint.swift" }.map(\.key))
+        #expect(!touched.isEmpty)
+        #expect(touched == mentioning, "changed: \(touched.sorted()) mention the port: \(mentioning.sorted())")
+        #expect(try ScaffoldBinary.run(["regen", "--project", root.path, "--check"]).status == 0)
+    }
+
     @Test("a hand edit is refused and kept; --force overwrites it")
     func handEdit() throws {
         let root = try initProject("handedit")
