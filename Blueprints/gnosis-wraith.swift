@@ -41,14 +41,17 @@ let blueprint = Blueprint(
                 .bind("web", at: "/app/web"),
                 .bind("ai", at: "/app/ai"),
                 // The seed bind-mounts ./storage and ./logs; named volumes keep them writable for
-                // the unprivileged user and survive restarts.
-                .named("storage", at: "/app/storage"),
-                .named("logs", at: "/app/logs"),
+                // the unprivileged user and survive restarts. Cloud Run has no persistent disk, so
+                // production keeps them as scratch (writablePaths): its queue is Cloud Tasks and its
+                // logs go to stdout, which Cloud Logging collects.
+                .named("storage", at: "/app/storage", environments: [.development]),
+                .named("logs", at: "/app/logs", environments: [.development]),
             ],
             // REDIS_URL is injected from the dependency, and the health-gated depends_on exists
             // only where Redis does: the development overlay.
             dependsOn: ["redis"],
-            resources: Resources(cpu: 0.5, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi")
+            resources: Resources(cpu: 0.5, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi"),
+            writablePaths: ["/app/storage", "/app/logs"]
         ),
         // "Redis is development-only - never use Redis in production/cloud."
         .redis(environments: [.development]),

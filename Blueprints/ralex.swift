@@ -60,11 +60,14 @@ let blueprint = Blueprint(
             secrets: [
                 .secret("WEBUI_SECRET_KEY", description: "signs OpenWebUI sessions"),
             ],
-            volumes: [.named("openwebui-data", at: "/app/backend/data")],
-            dependsOn: ["api"],
+            // Locally OpenWebUI keeps its data in a volume. ECS, Cloud Run and Container Apps give
+            // containers no persistent disk, so in staging and production it stores its state in the
+            // managed PostgreSQL (OpenWebUI reads the injected DATABASE_URL) and the folder is scratch.
+            volumes: [.named("openwebui-data", at: "/app/backend/data", environments: [.development])],
+            dependsOn: ["api", "postgres"],
             resources: Resources(cpu: 0.25, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi"),
             ingress: .host("ralex.example.com"),
-            writablePaths: ["/tmp"]
+            writablePaths: ["/tmp", "/app/backend/data"]
         ),
         .postgres(managed: [.staging, .production]),
         .redis(managed: [.staging, .production]),

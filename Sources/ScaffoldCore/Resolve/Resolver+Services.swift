@@ -171,6 +171,12 @@ extension Resolver {
             for service in project.runningServices(in: environment.name) where service.kind == .backing {
                 errors.append(.notDeployable(service: service.name, environment: environment.name, platform: platform.rawValue, at: service.location))
             }
+            // Cloud container platforms give services no persistent disk: a named volume there would be dropped.
+            for service in project.runningServices(in: environment.name) where service.kind != .backing {
+                for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named {
+                    errors.append(.volumeNotPersistable(service: service.name, volume: volume.source, environment: environment.name, platform: platform.rawValue, at: service.location))
+                }
+            }
         }
     }
 

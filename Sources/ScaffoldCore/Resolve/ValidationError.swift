@@ -14,6 +14,7 @@ public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible 
     case invalidValue(service: String, field: String, problem: String, at: SourceLocation)
     case unpinnedImage(service: String, image: String, at: SourceLocation)
     case notDeployable(service: String, environment: String, platform: String, at: SourceLocation)
+    case volumeNotPersistable(service: String, volume: String, environment: String, platform: String, at: SourceLocation)
     case noEnvironments(at: SourceLocation)
 
     /// Where in Blueprint.swift the problem is.
@@ -22,7 +23,8 @@ public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible 
         case .invalidName(_, _, let at), .duplicateName(_, _, let at, _), .unknownEnvironment(_, _, let at): return at
         case .unknownDependency(_, _, let at), .dependencyCycle(_, let at), .hostPortClash(_, _, _, let at),
              .secretGivenAsValue(_, _, let at), .secretNameInvalid(_, _, let at), .pathEscapesProject(_, _, let at),
-             .invalidValue(_, _, _, let at), .unpinnedImage(_, _, let at), .notDeployable(_, _, _, let at), .noEnvironments(let at):
+             .invalidValue(_, _, _, let at), .unpinnedImage(_, _, let at), .notDeployable(_, _, _, let at), .noEnvironments(let at),
+             .volumeNotPersistable(_, _, _, _, let at):
             return at
         }
     }
@@ -55,6 +57,8 @@ public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible 
             return "service '\(service)' uses image '\(image)' without a pinned tag: name a specific version tag or a digest (repository:1.2.3 or repository@sha256:...), never latest"
         case let .notDeployable(service, environment, platform, _):
             return "service '\(service)' runs in \(environment), which deploys to \(platform), where scaffold cannot run it as a container: mark it `managed: [...]` there (redis, postgres, mysql) or limit it with `environments:`"
+        case let .volumeNotPersistable(service, volume, environment, platform, _):
+            return "service '\(service)' keeps data in the named volume '\(volume)' in \(environment), which deploys to \(platform), where scaffold has no persistent volume to give it: limit the volume with `environments:` (and keep that state in a managed service) or deploy \(environment) to Kubernetes only"
         case .noEnvironments:
             return "the blueprint declares no environments: add at least `.development`"
         }

@@ -101,4 +101,13 @@ struct ResolverTests {
         #expect(errors(Blueprint(name: "shop", services: [api(dependsOn: ["postgres"]), .postgres(managed: [.production])],
                                  targets: [.aws(region: "eu-west-1", environments: [.production])])).isEmpty)
     }
+
+    @Test("a named volume in a cloud-deployed environment is an error, not a silent drop")
+    func cloudVolume() {
+        let found = errors(Blueprint(name: "shop", services: [api(volumes: [.named("data", at: "/data")])],
+                                     targets: [.gcp(project: "p", region: "us-west4", environments: [.production])]))
+        #expect(found.contains { if case .volumeNotPersistable("api", "data", "production", _, _) = $0 { return true }; return false })
+        #expect(errors(Blueprint(name: "shop", services: [api(volumes: [.named("data", at: "/data", environments: [.development])])],
+                                 targets: [.gcp(project: "p", region: "us-west4", environments: [.production])])).isEmpty)
+    }
 }

@@ -96,9 +96,13 @@ struct SeedTests {
         for folder in ["core", "web", "ai"] {
             #expect(devVolumes.contains("./\(folder):/app/\(folder)"))
         }
+        // storage and logs persist locally; Cloud Run has no disk, so production keeps them as tmpfs scratch.
+        #expect(devVolumes.contains("storage:/app/storage"))
+        #expect(devVolumes.contains("logs:/app/logs"))
         let baseVolumes = (base["wraith"]?["volumes"] as? [Any] ?? []).map { "\($0)" }
-        #expect(baseVolumes.contains("storage:/app/storage"))
-        #expect(baseVolumes.contains("logs:/app/logs"))
+        #expect(baseVolumes.isEmpty)
+        let prodTmpfs = (production["wraith"]?["tmpfs"] as? [Any] ?? []).map { "\($0)" }
+        #expect(prodTmpfs.contains("/app/storage") && prodTmpfs.contains("/app/logs"))
 
         for path in ["scripts/start.sh", "scripts/start.ps1", ".env.example", "Dockerfile"] {
             #expect(tree.files[path] != nil, "\(path) is missing")
