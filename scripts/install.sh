@@ -38,6 +38,6 @@ cp -R "$build/Modules/BlueprintDescription.swiftmodule" "$prefix/lib/scaffold/Mo
   || cp "$build/Modules/BlueprintDescription."* "$prefix/lib/scaffold/Modules/"
 cp -R Templates Blueprints "$prefix/share/scaffold/"
 if [[ -f scripts/lint.py ]]; then
-  install -m 0644 scripts/lint.py "$prefix/share/scaffold/scripts/lint.py"
+  install -m 0644 scripts/lint.py scripts/lint-yamllint.yaml scripts/lint-requirements.txt "$prefix/share/scaffold/scripts/"
 fi
 echo "installed scaffold into $prefix (make sure $prefix/bin is on PATH)"

@@ -8,7 +8,8 @@ enum LintCommand {
         guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
         let location = ProjectLocation(arguments.options["--project"])
         let installation = try Installation.current()
-        let runner = installation.resources.appendingPathComponent("scripts/lint.py")
+        let scripts = installation.resources.appendingPathComponent("scripts")
+        let runner = scripts.appendingPathComponent("lint.py")
         guard FileManager.default.fileExists(atPath: runner.path) else {
             Console.error("this scaffold installation has no lint runner (scripts/lint.py): reinstall with scripts/install.sh")
             return ScaffoldCommand.failure
@@ -17,11 +18,13 @@ enum LintCommand {
             Console.error("scaffold lint needs python3 on PATH: install it (for example `apt-get install python3`)")
             return ScaffoldCommand.failure
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [runner.path, "--tree", location.root.path, "--installed-only"]
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? ScaffoldCommand.success : ScaffoldCommand.failure
+        let result = try Subprocess.run(python, [runner.path, "--tree", location.root.path])
+        Console.out(result.stdout)
+        if !result.stderr.isEmpty { Console.error(result.stderr) }
+        if result.stdout.contains("(missing: ") {
+            let requirements = scripts.appendingPathComponent("lint-requirements.txt")
+            Console.error("some validators are missing (see the SKIP lines); install them all with: python3 -m pip install -r \(requirements.path)")
+        }
+        return result.status == 0 ? ScaffoldCommand.success : ScaffoldCommand.failure
     }
 }
