@@ -31,7 +31,7 @@ enum InitCommand {
         var copiedOverrides: [URL] = []
         do {
             copiedOverrides = try preset.copyOverrides(to: location.overrides)
-            let (_, files) = try location.session(installation).render()
+            let files = try location.session(installation).render().files
             let writer = ProjectWriter(root: location.root)
             let plan = try writer.plan(files)
             try writer.apply(plan, files: files)
@@ -78,7 +78,7 @@ enum RenderCommand {
             return ScaffoldCommand.failure
         }
         let session = ProjectSession(installation: try Installation.current(), blueprint: blueprint, displayPath: arguments.positionals[0], overrides: overrides, cacheDirectory: ProjectSession.userCache())
-        let (_, files) = try session.render()
+        let files = try session.render().files
         try TreeWriter.write(files, to: destination)
         Console.out("rendered \(files.count) files into \(output)")
         return ScaffoldCommand.success

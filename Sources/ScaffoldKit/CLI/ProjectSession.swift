@@ -32,11 +32,21 @@ public struct ProjectSession {
         return (try Resolver(file: displayPath).resolve(loaded.blueprint), loaded.cached)
     }
 
+    /// What a render produced: the model, the files and the parsed templates (reusable, e.g. for summaries).
+    public struct Rendering {
+        /// The resolved model.
+        public var project: ResolvedProject
+        /// Every generated file, sorted by path.
+        public var files: [GeneratedFile]
+        /// The templates the files were rendered with.
+        public var templates: TemplateSet
+    }
+
     /// Loads, resolves and renders every file in memory.
-    public func render() throws -> (project: ResolvedProject, files: [GeneratedFile]) {
+    public func render() throws -> Rendering {
         let (project, _) = try resolve()
         let templates = try TemplateLoader.templateSet(installation: installation, overrides: overrides)
-        return (project, try Pipeline().render(project, templates: templates))
+        return Rendering(project: project, files: try Pipeline().render(project, templates: templates), templates: templates)
     }
 
     /// The user cache folder for renders outside a project: `$XDG_CACHE_HOME/scaffold` or `~/.cache/scaffold`.

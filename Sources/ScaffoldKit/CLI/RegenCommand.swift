@@ -8,7 +8,7 @@ enum RegenCommand {
         guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
         let location = ProjectLocation(arguments.options["--project"])
         let installation = try Installation.current()
-        let (_, files) = try location.session(installation).render()
+        let files = try location.session(installation).render().files
         let writer = ProjectWriter(root: location.root)
         let plan = try writer.plan(files)
 
@@ -67,12 +67,12 @@ enum DiffCommand {
         let location = ProjectLocation(arguments.options["--project"])
         let installation = try Installation.current()
         let session = location.session(installation)
-        let (project, files) = try session.render()
+        let rendering = try session.render()
+        let files = rendering.files
         let writer = ProjectWriter(root: location.root)
         let plan = try writer.plan(files)
         if arguments.flags.contains("--summary") {
-            let templates = try TemplateLoader.templateSet(installation: installation, overrides: session.overrides)
-            Console.out(try ChangeSummary.markdown(plan: plan, project: project, previous: ChangeSummary.previousModel(root: location.root), templates: templates))
+            Console.out(try ChangeSummary.markdown(plan: plan, project: rendering.project, previous: ChangeSummary.previousModel(root: location.root), templates: rendering.templates))
         } else {
             let text = plan.diff(current: RegenCommand.currentContents(plan, writer), files: files)
             if !text.isEmpty { Console.out(text) }
