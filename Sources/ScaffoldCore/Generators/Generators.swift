@@ -9,6 +9,7 @@ public enum Generators {
         KubernetesGenerator(),
         HelmGenerator(),
         DevContainerGenerator(),
+        GitHubActionsGenerator(),
     ]
 
     /// Every built-in generator: the families, the deploy guide and scaffold's own state files.

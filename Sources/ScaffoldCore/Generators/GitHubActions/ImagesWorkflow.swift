@@ -1,0 +1,26 @@
+/// The render context of `.github/workflows/images.yml`.
+struct ImagesWorkflow: Encodable {
+    /// The project name.
+    var project: String
+    /// How to log in to the blueprint's registry.
+    var registry: RegistryLogin
+    /// The matrix: every built service.
+    var services: [ImageBuild]
+    /// Branches whose pushes build and push images from this workflow. Branches deploy.yml
+    /// deploys from are left out: deploy.yml calls this workflow itself before deploying.
+    var pushBranches: [String]
+    /// Whether `pushBranches` is non-empty.
+    var hasPushBranches: Bool
+    /// Whether deploy.yml calls this workflow (`workflow_call`).
+    var called: Bool
+
+    /// The images workflow of `project`; `deployBranches` are the branches deploy.yml handles.
+    init(_ project: ResolvedProject, deployBranches: [String]) {
+        self.project = project.name
+        registry = RegistryLogin(registry: project.registry)
+        services = ImageBuild.all(project)
+        pushBranches = [project.mainBranch].filter { !deployBranches.contains($0) }
+        hasPushBranches = !pushBranches.isEmpty
+        called = !deployBranches.isEmpty
+    }
+}
