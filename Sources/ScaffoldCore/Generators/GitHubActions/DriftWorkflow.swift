@@ -10,6 +10,8 @@ struct DriftWorkflow: Encodable {
     var versionPlaceholder: String
     /// The Swift toolchain image scaffold is built and run in.
     var swiftImage: String
+    /// `swiftImage` as a cache key part (no `:`).
+    var swiftCacheKey: String
 
     /// The drift gate of `project`.
     init(_ project: ResolvedProject) {
@@ -18,5 +20,6 @@ struct DriftWorkflow: Encodable {
         repositoryPlaceholder = "OWNER/scaffold"
         versionPlaceholder = "v0.1.0"
         swiftImage = "swift:6.3-noble"
+        swiftCacheKey = swiftImage.replacingOccurrences(of: ":", with: "-")
     }
 }
