@@ -12,6 +12,8 @@ struct DeployWorkflow: Encodable {
     var hasImages: Bool
     /// How to log in to the blueprint's registry, to copy images into a cloud's own registry.
     var registry: RegistryLogin
+    /// Registry logins run on every deploy (never in pull requests anyway).
+    var pushOnly: Bool
     /// One job per environment with a target, in promotion order.
     var environments: [DeployJob]
 
@@ -24,6 +26,7 @@ struct DeployWorkflow: Encodable {
         environmentNames = deployed.map(\.name)
         hasImages = !project.builtServices.isEmpty
         registry = RegistryLogin(registry: project.registry)
+        pushOnly = false
         var jobs: [DeployJob] = []
         for environment in deployed {
             // Environments deployed from the same branch deploy in promotion order: production

@@ -4,6 +4,8 @@ struct ImagesWorkflow: Encodable {
     var project: String
     /// How to log in to the blueprint's registry.
     var registry: RegistryLogin
+    /// Registry logins run only outside pull requests (nothing is pushed there).
+    var pushOnly: Bool
     /// The matrix: every built service.
     var services: [ImageBuild]
     /// Branches whose pushes build and push images from this workflow. Branches deploy.yml
@@ -18,6 +20,7 @@ struct ImagesWorkflow: Encodable {
     init(_ project: ResolvedProject, deployBranches: [String]) {
         self.project = project.name
         registry = RegistryLogin(registry: project.registry)
+        pushOnly = true
         services = ImageBuild.all(project)
         pushBranches = [project.mainBranch].filter { !deployBranches.contains($0) }
         hasPushBranches = !pushBranches.isEmpty
