@@ -29,6 +29,10 @@ public struct DocsGenerator: ArtifactGenerator {
         var branch: String
         var approval: Bool
         var platforms: String
+        var aws: Bool
+        var gcp: Bool
+        var azure: Bool
+        var kubernetes: Bool
         var secrets: [Secret]
         var hasSecrets: Bool
         var services: String
@@ -66,6 +70,8 @@ public struct DocsGenerator: ArtifactGenerator {
                 deployed: environment.branch != nil && !environment.platforms.isEmpty, branch: environment.branch ?? "",
                 approval: environment.requiresApproval,
                 platforms: environment.platforms.map(\.rawValue).joined(separator: ", "),
+                aws: environment.platforms.contains(.ecsFargate), gcp: environment.platforms.contains(.cloudRun),
+                azure: environment.platforms.contains(.containerApps), kubernetes: environment.platforms.contains(.kubernetes),
                 secrets: list, hasSecrets: !list.isEmpty,
                 services: project.services.filter { $0.instance(in: environment.name) != nil }.map { service in
                     service.instance(in: environment.name)?.managed == true ? "\(service.name) (cloud-managed)" : service.name

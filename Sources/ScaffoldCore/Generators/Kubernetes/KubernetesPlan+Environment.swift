@@ -38,7 +38,7 @@ extension KubernetesPlan {
         }
         let scrape = service.preset == .prometheus ? scrapeTargets(service, running: running) : []
         let autoscale = instance.autoscale.map { AutoscaleContext(min: $0.min, max: $0.max, cpuPercent: $0.cpuPercent) }
-        let isStateful = Self.isStateful(service)
+        let isStateful = Self.isStateful(service, project: project)
         return WorkloadInstanceContext(
             name: service.name, labels: labels(service, project: project.name), isStateful: isStateful,
             isBuilt: service.build != nil, imageRepository: service.imageRepository, imageTag: instance.environment,

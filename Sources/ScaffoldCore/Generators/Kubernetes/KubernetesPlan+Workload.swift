@@ -8,21 +8,22 @@ extension KubernetesPlan {
     /// of `environments` it runs in.
     static func workload(_ service: ResolvedService, project: ResolvedProject, environments: [String], secretName: String, ingressClass: String) -> WorkloadContext {
         let port = port(service)
-        let isStateful = Self.isStateful(service)
+        let dataVolumes = Self.dataVolumes(service, project: project)
+        let isStateful = !dataVolumes.isEmpty
         let isBuilt = service.build != nil
         let uid = service.uid ?? 10001
         let args = isBuilt ? [] : (service.command ?? [])
         let probes = probeSet(service.health, port: port)
-        let dataTargets = Set(service.volumes.filter { $0.kind == .named }.map(\.target))
+        let dataTargets = Set(dataVolumes.map(\.target))
         var volumes = service.writablePaths.filter { !dataTargets.contains($0) }.map {
             VolumeContext(name: label($0, prefix: "writable"), path: $0, inMemory: false)
         }
         for volume in service.volumes where volume.kind == .scratch {
             volumes.append(VolumeContext(name: label(volume.target, prefix: "scratch"), path: volume.target, inMemory: true))
         }
-        let data = isStateful ? service.volumes.filter { $0.kind == .named }.map {
+        let data = dataVolumes.map {
             DataVolumeContext(name: label($0.source, prefix: "data"), path: $0.target, size: dataVolumeSize)
-        } : []
+        }
         let configFiles = service.preset == .prometheus
             ? [ConfigFileContext(name: "config", path: "/etc/prometheus", configMap: "\(service.name)-config")] : []
         let readsSecrets = service.instances.contains { !$0.secrets.isEmpty }

@@ -58,8 +58,25 @@ public struct KubernetesPlan: Encodable, Hashable, Sendable {
     /// True for a service that keeps data in a named volume (a database, or an image such as a
     /// web UI with a data folder): a StatefulSet with volume claim templates and a headless
     /// Service. Everything else, stateless presets such as proxies included, is a Deployment.
-    static func isStateful(_ service: ResolvedService) -> Bool {
-        service.volumes.contains { $0.kind == .named }
+    ///
+    /// Only volumes mounted in an environment the Kubernetes targets deploy count: a volume the
+    /// blueprint limits to development leaves the cluster workload stateless (its path stays a
+    /// writable emptyDir when listed in `writablePaths`).
+    static func isStateful(_ service: ResolvedService, project: ResolvedProject) -> Bool {
+        !dataVolumes(service, project: project).isEmpty
+    }
+
+    /// The named volumes `service` mounts in any environment a Kubernetes target deploys, by target path.
+    static func dataVolumes(_ service: ResolvedService, project: ResolvedProject) -> [Volume] {
+        let targets = project.targets(.kubernetes)
+        var seen: Set<String> = []
+        var volumes: [Volume] = []
+        for environment in project.environments where targets.contains(where: { $0.environments.contains(environment.name) }) {
+            for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named && seen.insert(volume.target).inserted {
+                volumes.append(volume)
+            }
+        }
+        return volumes
     }
 
     /// The named port of `service`, if it listens on one.
