@@ -8,6 +8,16 @@ resource "aws_ecs_cluster" "main" {
     name  = "containerInsights"
     value = "enabled"
   }
+
+  service_connect_defaults {
+    namespace = aws_service_discovery_http_namespace.main.arn
+  }
+}
+
+# Service Connect: services reach each other by name (http://api:8000), as in compose and Kubernetes.
+resource "aws_service_discovery_http_namespace" "main" {
+  name        = local.name
+  description = "Service-to-service names of ${local.name}"
 }
 
 resource "aws_ecs_cluster_capacity_providers" "main" {
@@ -124,7 +134,7 @@ resource "aws_ecs_task_definition" "service" {
         image                  = each.value.built ? "${aws_ecr_repository.service[each.key].repository_url}:${var.image_tag}" : each.value.image
         essential              = true
         readonlyRootFilesystem = true
-        portMappings           = [for port in(each.value.port == null ? [] : [each.value.port]) : { containerPort = port, protocol = "tcp" }]
+        portMappings           = [for port in(each.value.port == null ? [] : [each.value.port]) : { name = each.key, containerPort = port, protocol = "tcp" }]
         environment            = [for name in sort(keys(each.value.environment)) : { name = name, value = each.value.environment[name] }]
         secrets                = [for name in sort(keys(each.value.secrets)) : { name = name, valueFrom = local.secret_arns[each.value.secrets[name]] }]
         mountPoints            = [for path in each.value.writable_paths : { sourceVolume = replace(trim(path, "/"), "/", "-"), containerPath = path, readOnly = false }]
@@ -179,6 +189,24 @@ resource "aws_ecs_service" "fixed" {
     rollback = true
   }
 
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+
+    dynamic "service" {
+      for_each = each.value.port == null ? [] : [each.value.port]
+      content {
+        port_name      = each.key
+        discovery_name = each.key
+
+        client_alias {
+          port     = service.value
+          dns_name = each.key
+        }
+      }
+    }
+  }
+
   network_configuration {
     subnets          = aws_subnet.private[*].id
     security_groups  = [aws_security_group.tasks.id]
@@ -228,6 +256,24 @@ resource "aws_ecs_service" "scaled" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+
+  service_connect_configuration {
+    enabled   = true
+    namespace = aws_service_discovery_http_namespace.main.arn
+
+    dynamic "service" {
+      for_each = each.value.port == null ? [] : [each.value.port]
+      content {
+        port_name      = each.key
+        discovery_name = each.key
+
+        client_alias {
+          port     = service.value
+          dns_name = each.key
+        }
+      }
+    }
   }
 
   network_configuration {
@@ -320,6 +366,17 @@ resource "aws_vpc_security_group_egress_rule" "tasks_dns" {
   from_port         = 53
   to_port           = 53
   cidr_ipv4         = var.vpc_cidr
+}
+
+resource "aws_vpc_security_group_ingress_rule" "tasks_from_tasks" {
+  for_each = { for name, service in var.services : name => service if service.port != null }
+
+  security_group_id            = aws_security_group.tasks.id
+  description                  = "${each.key} from the other services (Service Connect)"
+  ip_protocol                  = "tcp"
+  from_port                    = each.value.port
+  to_port                      = each.value.port
+  referenced_security_group_id = aws_security_group.tasks.id
 }
 
 resource "aws_vpc_security_group_ingress_rule" "tasks_from_alb" {

@@ -46,9 +46,9 @@ services = {
     ingress        = { host = "ralex.example.com", path = "/", path_pattern = "/*" }
     health         = { kind = "http", path = "/health", ready_path = "/health", command = [], interval = 10, timeout = 5, retries = 3, start_period = 10 }
     command        = null
-    writable_paths = ["/tmp"]
+    writable_paths = ["/app/backend/data", "/tmp"]
     environment    = { "OPENAI_API_BASE_URL" = "http://api:8000/v1" }
-    secrets        = { "WEBUI_SECRET_KEY" = "webui-secret-key" }
+    secrets        = { "DATABASE_URL" = "postgres-url", "WEBUI_SECRET_KEY" = "webui-secret-key" }
   }
 }
 
