@@ -51,11 +51,10 @@ public struct BlueprintLoader: Sendable {
         let executable = work.appendingPathComponent("blueprint")
         let compile = try Subprocess.run(swiftc, [
             "-module-name", "main", "-Onone", "-suppress-warnings",
-            "-I", installation.modules.path, "-L", installation.library.path, "-lBlueprintDescription",
-            "-Xlinker", "-rpath", "-Xlinker", installation.library.path,
+            "-I", installation.modules.path,
             "-module-cache-path", cacheDirectory.appendingPathComponent("module-cache").path,
-            path.path, "-o", executable.path,
-        ])
+            path.path,
+        ] + installation.linkArguments + ["-o", executable.path])
         guard compile.status == 0 else {
             throw LoaderError.compileFailed(Self.rewrite(compile.stderr + compile.stdout, path: path.path, shown: shown))
         }

@@ -13,10 +13,12 @@ import Foundation
 public struct Installation: Sendable {
     /// The folder holding `Templates/` and `Blueprints/`.
     public var resources: URL
-    /// The folder holding `Modules/BlueprintDescription.swiftmodule` (or the module directly) and `libBlueprintDescription.so`.
+    /// The folder holding `BlueprintDescription.swiftmodule`, passed to `swiftc -I`.
     public var modules: URL
-    /// The folder holding the library to link.
-    public var library: URL
+    /// What `swiftc` links a blueprint against: the shared library (an install, or after
+    /// `swift build`), or the module's object files (a checkout built by `swift run scaffold`,
+    /// which doesn't build library products).
+    public var linkArguments: [String]
 
     /// The built-in templates folder.
     public var templates: URL { resources.appendingPathComponent("Templates") }
@@ -28,13 +30,20 @@ public struct Installation: Sendable {
         let binary = URL(fileURLWithPath: Self.resolvedExecutable(executable)).resolvingSymlinksInPath()
         let binDir = binary.deletingLastPathComponent()
         let fm = FileManager.default
-        // The module: next to the binary (SwiftPM build folder) or in <prefix>/lib/scaffold.
-        let candidates = [binDir, binDir.deletingLastPathComponent().appendingPathComponent("lib/scaffold")]
-        guard let moduleDir = candidates.first(where: { fm.fileExists(atPath: $0.appendingPathComponent("libBlueprintDescription.so").path) || fm.fileExists(atPath: $0.appendingPathComponent("libBlueprintDescription.dylib").path) }) else {
-            throw InstallationError.moduleNotFound(searched: candidates.map(\.path))
+        let moduleCandidates = [binDir.appendingPathComponent("Modules"), binDir.deletingLastPathComponent().appendingPathComponent("lib/scaffold/Modules"), binDir.deletingLastPathComponent().appendingPathComponent("lib/scaffold")]
+        guard let modules = moduleCandidates.first(where: { fm.fileExists(atPath: $0.appendingPathComponent("BlueprintDescription.swiftmodule").path) }) else {
+            throw InstallationError.moduleNotFound(searched: moduleCandidates.map(\.path))
         }
-        let modules = fm.fileExists(atPath: moduleDir.appendingPathComponent("Modules/BlueprintDescription.swiftmodule").path)
-            ? moduleDir.appendingPathComponent("Modules") : moduleDir
+        let linkArguments: [String]
+        let libraryDirs = [binDir, binDir.deletingLastPathComponent().appendingPathComponent("lib/scaffold")]
+        let objectDir = binDir.appendingPathComponent("BlueprintDescription.build")
+        if let libraryDir = libraryDirs.first(where: { fm.fileExists(atPath: $0.appendingPathComponent("libBlueprintDescription.so").path) || fm.fileExists(atPath: $0.appendingPathComponent("libBlueprintDescription.dylib").path) }) {
+            linkArguments = ["-L", libraryDir.path, "-lBlueprintDescription", "-Xlinker", "-rpath", "-Xlinker", libraryDir.path]
+        } else if let objects = try? fm.contentsOfDirectory(atPath: objectDir.path).filter({ $0.hasSuffix(".swift.o") }).sorted(), !objects.isEmpty {
+            linkArguments = objects.map { objectDir.appendingPathComponent($0).path }
+        } else {
+            throw InstallationError.moduleNotFound(searched: libraryDirs.map(\.path) + [objectDir.path])
+        }
         var resourceCandidates: [URL] = []
         if let home = environment["SCAFFOLD_HOME"] { resourceCandidates.append(URL(fileURLWithPath: home)) }
         resourceCandidates.append(binDir.deletingLastPathComponent().appendingPathComponent("share/scaffold"))
@@ -46,7 +55,7 @@ public struct Installation: Sendable {
         guard let resources = resourceCandidates.first(where: { fm.fileExists(atPath: $0.appendingPathComponent("Templates").path) && fm.fileExists(atPath: $0.appendingPathComponent("Blueprints").path) }) else {
             throw InstallationError.resourcesNotFound(searched: resourceCandidates.map(\.path))
         }
-        return Installation(resources: resources.standardizedFileURL, modules: modules, library: moduleDir)
+        return Installation(resources: resources.standardizedFileURL, modules: modules, linkArguments: linkArguments)
     }
 
     /// The absolute path of the running executable.

@@ -14,7 +14,7 @@ enum TestPaths {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var url = URL(fileURLWithPath: executable)
         while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("scaffold").path) && FileManager.default.fileExists(atPath: url.appendingPathComponent("libBlueprintDescription.so").path) { return url }
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("scaffold").path) && FileManager.default.fileExists(atPath: url.appendingPathComponent("Modules/BlueprintDescription.swiftmodule").path) { return url }
             url.deleteLastPathComponent()
         }
         return repository.appendingPathComponent(".build/debug")
