@@ -92,8 +92,8 @@ public struct PresetSpec: Sendable {
                               connectionVariable: nil, connectionFormat: nil, connectionSecrets: [], manageable: false)
         case .traefik:
             return PresetSpec(repository: "traefik", tag: "v3.2", port: 8080,
-                              health: .command(["traefik", "healthcheck", "--ping"]), dataPath: nil,
-                              command: ["--ping=true", "--entrypoints.web.address=:8080", "--providers.file.filename=/etc/traefik/dynamic.yml"],
+                              health: .command(["traefik", "healthcheck", "--ping=true", "--ping.entrypoint=web", "--entrypoints.web.address=:8080"]), dataPath: nil,
+                              command: ["--ping=true", "--ping.entrypoint=web", "--entrypoints.web.address=:8080", "--providers.file.filename=/etc/traefik/dynamic.yml"],
                               uid: 65532, writablePaths: ["/tmp"], settings: [:], secrets: [],
                               connectionVariable: nil, connectionFormat: nil, connectionSecrets: [], manageable: false)
         }

@@ -39,7 +39,8 @@ struct DockerfileContext: Encodable {
     var buildCommand: [ListItem]
     var hasBuildCommand: Bool
     var baseImage: String
-    var health: Health?
+    /// Zero or one health check: a list, so strict templates can test it with `{{#health}}` / `{{^health}}`.
+    var health: [Health]
     var dockerfile: String
 
     init(service: ResolvedService, build: ResolvedBuild) {
@@ -75,7 +76,7 @@ struct DockerfileContext: Encodable {
         hasBuildCommand = !buildCommand.isEmpty
         baseImage = runtime.baseImage ?? ""
         dockerfile = build.dockerfileInContext
-        health = service.health.map { check in
+        health = (service.health.map { [$0] } ?? []).map { check in
             let path = check.livePath ?? check.path ?? "/"
             return Health(
                 http: check.kind == .http, tcp: check.kind == .tcp, command: check.kind == .command,
