@@ -5,4 +5,11 @@ public protocol ArtifactGenerator: Sendable {
     var family: String { get }
     /// The files this family produces for `project`.
     func requests(for project: ResolvedProject) throws -> [RenderRequest]
+    /// Blueprint settings this family's targets can't express exactly, for `project`.
+    func notes(for project: ResolvedProject) -> [FidelityNote]
+}
+
+extension ArtifactGenerator {
+    /// No notes: the family expresses everything it is given.
+    public func notes(for project: ResolvedProject) -> [FidelityNote] { [] }
 }

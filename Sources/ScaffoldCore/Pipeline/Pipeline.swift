@@ -40,6 +40,11 @@ public struct Pipeline: Sendable {
         .sorted { $0.path < $1.path }
     }
 
+    /// Every family's fidelity notes for `project`, sorted and without duplicates.
+    public func notes(for project: ResolvedProject) -> [FidelityNote] {
+        Array(Set(generators.flatMap { $0.notes(for: project) })).sorted()
+    }
+
     /// True for a relative path that stays inside the project: no leading `/`, no `..`, no empty parts.
     public static func isSafeRelativePath(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\") else { return false }

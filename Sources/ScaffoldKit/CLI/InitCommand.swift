@@ -31,11 +31,13 @@ enum InitCommand {
         var copiedOverrides: [URL] = []
         do {
             copiedOverrides = try preset.copyOverrides(to: location.overrides)
-            let files = try location.session(installation).render().files
+            let rendering = try location.session(installation).render()
+            let files = rendering.files
             let writer = ProjectWriter(root: location.root)
             let plan = try writer.plan(files)
             try writer.apply(plan, files: files)
             Console.out(RegenCommand.report(plan).joined(separator: "\n"))
+            Console.warn(rendering.notes)
             Console.out("created \(location.displayBlueprint) from the '\(presetName)' preset and rendered \(files.count) files; edit Blueprint.swift, then run `scaffold regen`")
             return ScaffoldCommand.success
         } catch {
@@ -78,8 +80,10 @@ enum RenderCommand {
             return ScaffoldCommand.failure
         }
         let session = ProjectSession(installation: try Installation.current(), blueprint: blueprint, displayPath: arguments.positionals[0], overrides: overrides, cacheDirectory: ProjectSession.userCache())
-        let files = try session.render().files
+        let rendering = try session.render()
+        let files = rendering.files
         try TreeWriter.write(files, to: destination)
+        Console.warn(rendering.notes)
         Console.out("rendered \(files.count) files into \(output)")
         return ScaffoldCommand.success
     }

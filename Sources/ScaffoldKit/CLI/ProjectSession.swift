@@ -40,13 +40,16 @@ public struct ProjectSession {
         public var files: [GeneratedFile]
         /// The templates the files were rendered with.
         public var templates: TemplateSet
+        /// Settings the targets can't express exactly; printed as warnings.
+        public var notes: [FidelityNote]
     }
 
     /// Loads, resolves and renders every file in memory.
     public func render() throws -> Rendering {
         let (project, _) = try resolve()
         let templates = try TemplateLoader.templateSet(installation: installation, overrides: overrides)
-        return Rendering(project: project, files: try Pipeline().render(project, templates: templates), templates: templates)
+        let pipeline = Pipeline()
+        return Rendering(project: project, files: try pipeline.render(project, templates: templates), templates: templates, notes: pipeline.notes(for: project))
     }
 
     /// The user cache folder for renders outside a project: `$XDG_CACHE_HOME/scaffold` or `~/.cache/scaffold`.

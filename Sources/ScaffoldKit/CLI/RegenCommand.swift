@@ -8,7 +8,9 @@ enum RegenCommand {
         guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
         let location = ProjectLocation(arguments.options["--project"])
         let installation = try Installation.current()
-        let files = try location.session(installation).render().files
+        let rendering = try location.session(installation).render()
+        let files = rendering.files
+        Console.warn(rendering.notes)
         let writer = ProjectWriter(root: location.root)
         let plan = try writer.plan(files)
 

@@ -65,6 +65,11 @@ enum Console {
         FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
     }
 
+    /// One `warning:` line per fidelity note, on stderr.
+    static func warn(_ notes: [FidelityNote]) {
+        for note in notes { error("warning: \(note.line)") }
+    }
+
     static func out(_ message: String) {
         FileHandle.standardOutput.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
     }

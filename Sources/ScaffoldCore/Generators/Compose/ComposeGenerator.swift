@@ -66,3 +66,35 @@ public struct ComposeGenerator: ArtifactGenerator {
         return requests
     }
 }
+
+extension ComposeGenerator {
+    /// What compose can't express, for environments compose is the way to run (production mode,
+    /// with no cloud or Kubernetes target): autoscaling, one host port for several replicas,
+    /// public host names and separate readiness checks.
+    public func notes(for project: ResolvedProject) -> [FidelityNote] {
+        var notes: [FidelityNote] = []
+        for environment in project.environments where !environment.isDevelopment && environment.platforms.isEmpty {
+            for service in project.runningServices(in: environment.name) {
+                guard let instance = service.instance(in: environment.name) else { continue }
+                if let scale = instance.autoscale {
+                    notes.append(FidelityNote(family: family, service: service.name, environment: environment.name,
+                                              message: "compose has no autoscaling: it runs the minimum of \(scale.min) replicas"))
+                }
+                let replicas = instance.autoscale?.min ?? instance.replicas
+                if replicas > 1, Resolver.publishedPort(service, in: environment) != nil, let port = service.port {
+                    notes.append(FidelityNote(family: family, service: service.name, environment: environment.name,
+                                              message: "\(replicas) replicas can't share host port \(service.hostPort ?? port): each gets an ephemeral host port (see `docker compose port`); put a proxy preset in front for one address"))
+                }
+                if let host = instance.host {
+                    notes.append(FidelityNote(family: family, service: service.name, environment: environment.name,
+                                              message: "compose doesn't route the host name \(host): the service is published on a port; a proxy preset or the host's own proxy serves the name"))
+                }
+                if let ready = service.health?.readyPath {
+                    notes.append(FidelityNote(family: family, service: service.name, environment: environment.name,
+                                              message: "compose has one health check per container: it checks the liveness path, not the readiness path \(ready)"))
+                }
+            }
+        }
+        return notes
+    }
+}

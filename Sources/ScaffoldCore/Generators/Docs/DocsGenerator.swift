@@ -43,6 +43,8 @@ public struct DocsGenerator: ArtifactGenerator {
         var environments: [Environment]
         var families: [Family]
         var registry: String
+        var notes: [String]
+        var hasNotes: Bool
     }
 
     /// The guide.
@@ -77,7 +79,9 @@ public struct DocsGenerator: ArtifactGenerator {
                     service.instance(in: environment.name)?.managed == true ? "\(service.name) (cloud-managed)" : service.name
                 }.joined(separator: ", "))
         }
+        let notes = Pipeline(generators: documented).notes(for: project).map(\.line)
         return [try RenderRequest(template: "docs/README.Deploy.md", path: "README.Deploy.md", context: Context(
-            project: project.name, summary: project.summary, environments: environments, families: families, registry: project.registry))]
+            project: project.name, summary: project.summary, environments: environments, families: families, registry: project.registry,
+            notes: notes, hasNotes: !notes.isEmpty))]
     }
 }
