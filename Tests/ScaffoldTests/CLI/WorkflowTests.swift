@@ -139,6 +139,17 @@ struct WorkflowTests {
         #expect(contents(root) == before)
     }
 
+    @Test("init works from every preset and the result is in sync", arguments: TestPaths.presetNames)
+    func initEveryPreset(_ name: String) throws {
+        let root = TestPaths.temporaryFolder("preset-\(name)").appendingPathComponent("project")
+        let created = try ScaffoldBinary.run(["init", root.path, "--blueprint", name])
+        #expect(created.status == 0, "\(created.output)")
+        #expect(try ScaffoldBinary.run(["regen", "--project", root.path, "--check"]).status == 0)
+        let listed = try ScaffoldBinary.run(["blueprints"])
+        let line = listed.stdout.split(separator: "\n").first { $0.hasPrefix(name + " ") }
+        #expect((line?.count ?? 0) > name.count + 10, "`scaffold blueprints` gives \(name) no description")
+    }
+
     @Test("usage errors exit 64; --help and --version work")
     func usage() throws {
         #expect(try ScaffoldBinary.run(["regen", "--bogus"]).status == 64)
