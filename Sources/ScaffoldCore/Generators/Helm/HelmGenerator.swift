@@ -42,7 +42,7 @@ public struct HelmGenerator: ArtifactGenerator {
             if !workload.ports.isEmpty { templates.append("service") }
             if workload.isPublic { templates.append("ingress") }
             if workload.canAutoscale { templates.append("horizontalpodautoscaler") }
-            if workload.isPrometheus { templates.append("prometheus-config") }
+            templates += workload.configFiles.map(\.template)
             for name in templates {
                 requests.append(try RenderRequest(template: "helm/\(name).yaml", path: "\(folder)/\(name).yaml", context: workload))
             }
@@ -58,6 +58,7 @@ public struct HelmGenerator: ArtifactGenerator {
                 name: workload.name, enabled: environment == nil || instance != nil, workload: workload,
                 instance: instance.map { [$0] } ?? [], declaresIngress: workload.isPublic, declaresImage: workload.isBuilt,
                 declaresAutoscaling: workload.canAutoscale, declaresScrapeTargets: workload.isPrometheus,
+                declaresRoutes: workload.isProxy, declaresPrometheusURL: workload.isGrafana,
                 last: index == plan.workloads.count - 1)
         }
     }

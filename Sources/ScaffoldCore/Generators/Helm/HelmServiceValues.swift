@@ -17,6 +17,10 @@ public struct HelmServiceValues: Encodable, Hashable, Sendable {
     public var declaresAutoscaling: Bool
     /// True when it has `scrapeTargets:` (Prometheus).
     public var declaresScrapeTargets: Bool
+    /// True when it has `routes:` (an nginx or Traefik proxy).
+    public var declaresRoutes: Bool
+    /// True when it has `prometheusURL:` (Grafana).
+    public var declaresPrometheusURL: Bool
     /// True for the last service, so JSON lists close without a trailing comma.
     public var last: Bool
 }

@@ -69,8 +69,8 @@ public struct KubernetesGenerator: ArtifactGenerator {
             if instance.isAutoscaled {
                 requests.append(try RenderRequest(template: "kubernetes/horizontalpodautoscaler.yaml", path: "\(service)/horizontalpodautoscaler.yaml", context: instance))
             }
-            if instance.isPrometheus {
-                requests.append(try RenderRequest(template: "kubernetes/prometheus-config.yaml", path: "\(service)/prometheus-config.yaml", context: instance))
+            for file in instance.configFiles {
+                requests.append(try RenderRequest(template: "kubernetes/\(file.template).yaml", path: "\(service)/\(file.template).yaml", context: instance))
             }
         }
         return requests

@@ -37,6 +37,7 @@ extension KubernetesPlan {
             ingress = []
         }
         let scrape = service.preset == .prometheus ? scrapeTargets(service, running: running) : []
+        let routes = routes(service, running: running)
         let autoscale = instance.autoscale.map { AutoscaleContext(min: $0.min, max: $0.max, cpuPercent: $0.cpuPercent) }
         let isStateful = Self.isStateful(service, project: project)
         return WorkloadInstanceContext(
@@ -47,7 +48,29 @@ extension KubernetesPlan {
             resources: resources(instance.resources), config: config, secretEnv: secretEnv, dependentEnv: dependent,
             hasConfig: !config.isEmpty, hasEnv: !secretEnv.isEmpty || !dependent.isEmpty, ingress: ingress, isPublic: !ingress.isEmpty,
             networkPolicy: networkPolicy(service, instance, project: project, running: running, managed: managed, scrape: scrape, ingressClass: ingressClass, isPublic: !ingress.isEmpty),
-            scrapeTargets: scrape, hasScrapeTargets: !scrape.isEmpty, isPrometheus: service.preset == .prometheus)
+            scrapeTargets: scrape, hasScrapeTargets: !scrape.isEmpty, isPrometheus: service.preset == .prometheus,
+            configFiles: configFiles(service), routes: routes, hasRoutes: !routes.isEmpty, listenPort: service.port ?? 8080,
+            prometheusURL: service.preset == .grafana ? prometheusURL(service, instance, project: project) : "")
+    }
+
+    /// A proxy's routes here: each route whose service runs here and has a port, to its
+    /// in-cluster `service:port`. Compose drops the same routes.
+    static func routes(_ service: ResolvedService, running: [ResolvedService]) -> [RouteContext] {
+        guard isProxy(service) else { return [] }
+        let reachable = service.routes.filter { route in running.contains { $0.name == route.service && $0.port != nil } }
+        return reachable.map { route in
+            let port = running.first { $0.name == route.service }?.port ?? 0
+            let same = reachable.filter { $0.service == route.service }
+            let name = same.count == 1 ? route.service : "\(route.service)-\((same.firstIndex(of: route) ?? 0) + 1)"
+            return RouteContext(name: name, prefix: route.prefix, address: "\(route.service):\(port)")
+        }
+    }
+
+    /// Grafana's data source: its first dependency (else `prometheus`) at its in-cluster port
+    /// (9090 when unknown), as in compose.
+    static func prometheusURL(_ service: ResolvedService, _ instance: ServiceInstance, project: ResolvedProject) -> String {
+        let prometheus = instance.dependsOn.first ?? service.instances.first?.dependsOn.first ?? "prometheus"
+        return "http://\(prometheus):\(project.service(named: prometheus)?.port ?? 9090)"
     }
 
     /// A value with `${SECRET}` placeholders as a Kubernetes dependent variable: `$(SECRET)`.

@@ -24,8 +24,7 @@ extension KubernetesPlan {
         let data = dataVolumes.map {
             DataVolumeContext(name: label($0.source, prefix: "data"), path: $0.target, size: dataVolumeSize)
         }
-        let configFiles = service.preset == .prometheus
-            ? [ConfigFileContext(name: "config", path: "/etc/prometheus", configMap: "\(service.name)-config")] : []
+        let configFiles = Self.configFiles(service)
         let readsSecrets = service.instances.contains { !$0.secrets.isEmpty }
         let skips = skipList(service, uid: uid, hasProbes: !probes.isEmpty, readsSecrets: readsSecrets)
         let image = isBuilt ? service.imageRepository : service.imageReference()
@@ -41,7 +40,31 @@ extension KubernetesPlan {
             resources: resources(environments.lazy.compactMap { service.instance(in: $0) }.first?.resources ?? .default),
             secretName: secretName, skips: skips, hasSkips: !skips.isEmpty,
             isPublic: service.ingress != nil && port != nil, canAutoscale: !isStateful,
-            isPrometheus: service.preset == .prometheus, ingressClass: ingressClass)
+            isPrometheus: service.preset == .prometheus, isProxy: isProxy(service), isGrafana: service.preset == .grafana,
+            listenPort: service.port ?? 8080, ingressClass: ingressClass)
+    }
+
+    /// The generated configuration a preset mounts read-only, as in compose: Prometheus's scrape
+    /// configuration, the nginx or Traefik routes, Grafana's data source (zero or one).
+    static func configFiles(_ service: ResolvedService) -> [ConfigFileContext] {
+        let configMap = "\(service.name)-config"
+        switch service.preset {
+        case .prometheus:
+            return [ConfigFileContext(volume: "config", path: "/etc/prometheus", configMap: configMap, file: "prometheus.yml", template: "prometheus-config")]
+        case .nginx:
+            return [ConfigFileContext(volume: "config", path: "/etc/nginx/conf.d", configMap: configMap, file: "default.conf", template: "nginx-config")]
+        case .traefik:
+            return [ConfigFileContext(volume: "config", path: "/etc/traefik", configMap: configMap, file: "dynamic.yml", template: "traefik-config")]
+        case .grafana:
+            return [ConfigFileContext(volume: "config", path: "/etc/grafana/provisioning/datasources", configMap: configMap, file: "datasources.yaml", template: "grafana-config")]
+        default:
+            return []
+        }
+    }
+
+    /// True for a reverse proxy preset (nginx or Traefik), which routes path prefixes to services.
+    static func isProxy(_ service: ResolvedService) -> Bool {
+        service.preset == .nginx || service.preset == .traefik
     }
 
     /// Startup, readiness and liveness probes from a health check; a service with a port but no

@@ -34,7 +34,7 @@ public struct WorkloadContext: Encodable, Hashable, Sendable {
     public var volumes: [VolumeContext]
     /// The persistent data directory of a backing service (zero or one).
     public var data: [DataVolumeContext]
-    /// ConfigMaps mounted as files (zero or one).
+    /// Generated ConfigMaps mounted as files (zero or one), see `KubernetesPlan.configFiles(_:)`.
     public var configFiles: [ConfigFileContext]
     /// True when the container mounts any volume.
     public var hasVolumes: Bool
@@ -54,6 +54,12 @@ public struct WorkloadContext: Encodable, Hashable, Sendable {
     public var canAutoscale: Bool
     /// True for a Prometheus preset, which gets a generated scrape configuration.
     public var isPrometheus: Bool
+    /// True for an nginx or Traefik proxy, which gets generated routes.
+    public var isProxy: Bool
+    /// True for a Grafana preset, which gets a generated Prometheus data source.
+    public var isGrafana: Bool
+    /// The port the service listens on (8080 when it has none), the proxy's `listen` port.
+    public var listenPort: Int
     /// The ingress class of the first Kubernetes target, the chart's default.
     public var ingressClass: String
 }

@@ -44,4 +44,14 @@ public struct WorkloadInstanceContext: Encodable, Hashable, Sendable {
     public var hasScrapeTargets: Bool
     /// True for a Prometheus preset, which gets a generated configuration.
     public var isPrometheus: Bool
+    /// The generated ConfigMaps here (zero or one), the same as the workload's.
+    public var configFiles: [ConfigFileContext]
+    /// nginx and Traefik only: the routes to services running here with a port (empty otherwise).
+    public var routes: [RouteContext]
+    /// True when `routes` is not empty.
+    public var hasRoutes: Bool
+    /// The port the service listens on (8080 when it has none), the proxy's `listen` port.
+    public var listenPort: Int
+    /// Grafana only: the Prometheus data source's in-cluster URL (empty otherwise).
+    public var prometheusURL: String
 }

@@ -1,0 +1,100 @@
+import BlueprintDescription
+
+extension KubernetesGenerator {
+    /// What the Kubernetes output can't express, said once for both forms (the kustomize
+    /// manifests and the Helm chart read the same `KubernetesPlan`, so `HelmGenerator` reports
+    /// nothing of its own). Only situations present in `project` are reported.
+    public func notes(for project: ResolvedProject) -> [FidelityNote] {
+        guard let plan = KubernetesPlan(project: project) else { return [] }
+        let environments = plan.environments.map(\.name)
+        var notes: [FidelityNote] = []
+        for workload in plan.workloads {
+            guard let service = project.service(named: workload.name) else { continue }
+            let inCluster = environments.filter { service.instance(in: $0).map { !$0.managed } ?? false }
+            notes += autoscalingNotes(service, workload: workload, environments: inCluster)
+            notes += volumeNotes(service, project: project, environments: inCluster)
+            notes += scrapeNotes(service, project: project, environments: inCluster)
+            notes += routeNotes(service, project: project, environments: inCluster)
+            if service.ingress != nil && service.port == nil {
+                notes.append(note(service.name, nil, "asks for an ingress but has no port, so no Ingress is rendered"))
+            }
+        }
+        return Array(Set(notes)).sorted()
+    }
+
+    /// One note, saying that it holds for both forms.
+    func note(_ service: String, _ environment: String?, _ message: String) -> FidelityNote {
+        FidelityNote(family: family, service: service, environment: environment, message: "\(message) (kustomize and Helm).")
+    }
+
+    /// A StatefulSet asked to autoscale runs its minimum as a fixed count.
+    func autoscalingNotes(_ service: ResolvedService, workload: WorkloadContext, environments: [String]) -> [FidelityNote] {
+        guard workload.isStateful else { return [] }
+        return environments.compactMap { environment in
+            guard let instance = service.instance(in: environment), let scale = instance.autoscale else { return nil }
+            return note(service.name, environment, "asks for autoscaling (\(scale.min)–\(scale.max) replicas) but runs \(instance.replicas) fixed replicas; a StatefulSet with a volume per replica is not autoscaled")
+        }
+    }
+
+    /// Volumes limited to some environments, bind mounts, and the fixed claim size.
+    func volumeNotes(_ service: ResolvedService, project: ResolvedProject, environments: [String]) -> [FidelityNote] {
+        var notes: [FidelityNote] = []
+        let dataVolumes = KubernetesPlan.dataVolumes(service, project: project)
+        for volume in dataVolumes {
+            notes.append(note(service.name, nil, "volume \(volume.source) (\(volume.target)) is a fixed \(KubernetesPlan.dataVolumeSize) claim per replica; edit volumeClaimTemplates to resize it"))
+        }
+        for volume in service.volumes.sorted(by: { $0.target < $1.target }) {
+            let mountedIn = environments.filter { environment in
+                service.instance(in: environment)?.volumes.contains { $0.kind == volume.kind && $0.target == volume.target } ?? false
+            }
+            switch volume.kind {
+            case .named:
+                guard dataVolumes.contains(where: { $0.target == volume.target }), mountedIn.count < environments.count else { continue }
+                notes.append(note(service.name, nil, "volume \(volume.source) (\(volume.target)) is mounted only in \(mountedIn.joined(separator: ", ")) but the StatefulSet claims it in every Kubernetes environment (\(environments.joined(separator: ", ")))"))
+            case .scratch:
+                guard mountedIn.count < environments.count else { continue }
+                let only = mountedIn.isEmpty ? "is mounted in no Kubernetes environment" : "is mounted only in \(mountedIn.joined(separator: ", "))"
+                notes.append(note(service.name, nil, "scratch volume \(volume.target) \(only) but the workload mounts it as an in-memory emptyDir in every Kubernetes environment (\(environments.joined(separator: ", ")))"))
+            case .bind:
+                for environment in mountedIn {
+                    notes.append(note(service.name, environment, "bind mount \(volume.source) (\(volume.target)) is a project folder, which doesn't exist in the cluster, so it is not mounted; the image's own files are used"))
+                }
+            }
+        }
+        return notes
+    }
+
+    /// Prometheus scrape targets that are not scraped in the cluster.
+    func scrapeNotes(_ service: ResolvedService, project: ResolvedProject, environments: [String]) -> [FidelityNote] {
+        guard service.preset == .prometheus else { return [] }
+        var notes: [FidelityNote] = []
+        for name in service.scrapeTargets {
+            guard let target = project.service(named: name) else { continue }
+            if target.port == nil {
+                notes.append(note(service.name, nil, "scrape target \(name) has no port, so it is not scraped"))
+                continue
+            }
+            for environment in environments where !project.runningServices(in: environment).contains(where: { $0.name == name }) {
+                notes.append(note(service.name, environment, "scrape target \(name) doesn't run in the cluster here, so it is not scraped"))
+            }
+        }
+        return notes
+    }
+
+    /// Proxy routes left out of the generated nginx or Traefik configuration.
+    func routeNotes(_ service: ResolvedService, project: ResolvedProject, environments: [String]) -> [FidelityNote] {
+        guard KubernetesPlan.isProxy(service) else { return [] }
+        var notes: [FidelityNote] = []
+        for route in service.routes {
+            guard let target = project.service(named: route.service) else { continue }
+            if target.port == nil {
+                notes.append(note(service.name, nil, "route \(route.prefix) to \(route.service) is left out: \(route.service) has no port"))
+                continue
+            }
+            for environment in environments where !project.runningServices(in: environment).contains(where: { $0.name == route.service }) {
+                notes.append(note(service.name, environment, "route \(route.prefix) to \(route.service) is left out: \(route.service) doesn't run in the cluster here"))
+            }
+        }
+        return notes
+    }
+}
