@@ -18,6 +18,24 @@ public enum TerraformCloud: String, CaseIterable, Encodable, Sendable {
         }
     }
 
+    /// The cloud's name in notes, for example `Google Cloud`.
+    public var displayName: String {
+        switch self {
+        case .aws: return "AWS"
+        case .gcp: return "Google Cloud"
+        case .azure: return "Azure"
+        }
+    }
+
+    /// The container platform's name in notes, for example `Cloud Run`.
+    public var platformName: String {
+        switch self {
+        case .aws: return "ECS Fargate"
+        case .gcp: return "Cloud Run"
+        case .azure: return "Container Apps"
+        }
+    }
+
     /// The configuration's folder in a project, for example `deploy/terraform/aws`.
     public var folder: String { "deploy/terraform/\(rawValue)" }
 

@@ -34,21 +34,29 @@ public enum TerraformSizing {
     }
 
     /// A Cloud Run size: CPU as `"1"`, `"2"`, `"4"` or `"8"` and memory in MiB, at least what
-    /// that CPU count requires (4 CPUs need 2 GiB, 8 CPUs 4 GiB).
+    /// that CPU count requires (4 CPUs need 2 GiB, 8 CPUs 4 GiB) and at most what it allows
+    /// (4 GiB per CPU, 32 GiB in all): more memory takes more CPUs.
     public static func cloudRun(_ resources: Resources) -> (cpu: String, memoryMiB: Int) {
-        let cpu = [1, 2, 4, 8].first { $0 * 1000 >= resources.cpuMillis } ?? 8
+        let byCPU = [1, 2, 4, 8].first { $0 * 1000 >= resources.cpuMillis } ?? 8
+        let byMemory = [1, 2, 4, 8].first { $0 * 4096 >= resources.memoryLimitMiB } ?? 8
+        let cpu = max(byCPU, byMemory)
         let floor = cpu >= 8 ? 4096 : cpu >= 4 ? 2048 : 512
-        let memory = max(resources.memoryLimitMiB, floor)
+        let memory = min(max(resources.memoryLimitMiB, floor), 32768)
         return (String(cpu), ((memory + 127) / 128) * 128)
     }
 
     /// An Azure Container Apps size: CPU in quarter cores and memory at 2 GiB per core, the
     /// only combinations the platform accepts; written `("0.5", "1Gi")`.
     public static func containerApps(_ resources: Resources) -> (cpu: String, memory: String) {
+        let quarters = containerAppsQuarters(resources)
+        return (decimal(quarters, per: 4), decimal(quarters, per: 2) + "Gi")
+    }
+
+    /// The Container Apps size in quarter cores (each with 512 MiB), from 1 to 16.
+    static func containerAppsQuarters(_ resources: Resources) -> Int {
         let byCPU = (resources.cpuMillis + 249) / 250
         let byMemory = (resources.memoryLimitMiB + 511) / 512
-        let quarters = min(max(byCPU, byMemory, 1), 16)
-        return (decimal(quarters, per: 4), decimal(quarters, per: 2) + "Gi")
+        return min(max(byCPU, byMemory, 1), 16)
     }
 
     /// `n / denominator` as a short decimal: `decimal(3, per: 4)` is `"0.75"`.
