@@ -25,7 +25,7 @@ enum KubernetesRender {
         // Only this family's templates (and the headers), so another family's work in progress
         // can't fail this test.
         let sources = try TemplateLoader.sources(in: installation.templates, displayRoot: "Templates")
-            .filter { ["kubernetes/", "helm/", "_header/"].contains(where: $0.name.hasPrefix) }
+            .filter { ["kubernetes/", "helm/", "_header/", "_config/"].contains(where: $0.name.hasPrefix) }
         let templates = try TemplateSet(builtIn: sources)
         let files = try Pipeline(generators: [KubernetesGenerator(), HelmGenerator()]).render(project, templates: templates)
         let root: URL

@@ -10,13 +10,14 @@ enum ComposeCompanions {
         var template: String
     }
 
-    struct Scrape: Encodable { var job: String; var target: String; var metricsPath: String }
-    struct Upstream: Encodable { var prefix: String; var service: String; var address: String }
+    /// The context of the shared `_config/` bodies (the same names Kubernetes renders them with).
     struct ConfigContext: Encodable {
-        var service: String
-        var port: Int
-        var scrapes: [Scrape]
-        var routes: [Upstream]
+        var name: String
+        var listenPort: Int
+        var routes: [RouteContext]
+        var hasRoutes: Bool
+        var scrapeTargets: [ScrapeTargetContext]
+        var hasScrapeTargets: Bool
         var prometheusURL: String
     }
 
@@ -38,17 +39,16 @@ enum ComposeCompanions {
         var requests: [RenderRequest] = []
         for service in project.services {
             for file in configFiles(for: service, in: project) {
-                let scrapes = service.scrapeTargets.compactMap { name -> Scrape? in
-                    guard let target = project.service(named: name), let port = target.port else { return nil }
-                    return Scrape(job: name, target: "\(name):\(port)", metricsPath: target.metricsPath ?? "/metrics")
-                }
-                let routes = service.routes.compactMap { route -> Upstream? in
-                    guard let target = project.service(named: route.service), let port = target.port else { return nil }
-                    return Upstream(prefix: route.prefix, service: route.service, address: "\(route.service):\(port)")
-                }
+                // One file serves every environment the service runs in, so it only names the
+                // services running in all of them: nginx refuses to start on an unknown upstream.
+                let environments = service.instances.filter { !$0.managed }.map(\.environment)
+                let everywhere = project.services.filter { other in environments.allSatisfy { project.runningServices(in: $0).contains { $0.name == other.name } } }
+                let routes = RouteContext.routes(of: service, reachable: everywhere)
+                let scrapes = ScrapeTargetContext.targets(of: service, running: everywhere)
                 let prometheus = service.preset == .grafana ? (service.instances.first?.dependsOn.first ?? "prometheus") : "prometheus"
                 let prometheusPort = project.service(named: prometheus)?.port ?? 9090
-                let context = ConfigContext(service: service.name, port: service.port ?? 8080, scrapes: scrapes, routes: routes,
+                let context = ConfigContext(name: service.name, listenPort: service.port ?? 8080, routes: routes, hasRoutes: !routes.isEmpty,
+                                            scrapeTargets: scrapes, hasScrapeTargets: !scrapes.isEmpty,
                                             prometheusURL: "http://\(prometheus):\(prometheusPort)")
                 requests.append(try RenderRequest(template: file.template, path: file.path, context: context))
             }

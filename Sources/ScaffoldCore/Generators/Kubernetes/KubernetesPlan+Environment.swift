@@ -56,14 +56,7 @@ extension KubernetesPlan {
     /// A proxy's routes here: each route whose service runs here and has a port, to its
     /// in-cluster `service:port`. Compose drops the same routes.
     static func routes(_ service: ResolvedService, running: [ResolvedService]) -> [RouteContext] {
-        guard isProxy(service) else { return [] }
-        let reachable = service.routes.filter { route in running.contains { $0.name == route.service && $0.port != nil } }
-        return reachable.map { route in
-            let port = running.first { $0.name == route.service }?.port ?? 0
-            let same = reachable.filter { $0.service == route.service }
-            let name = same.count == 1 ? route.service : "\(route.service)-\((same.firstIndex(of: route) ?? 0) + 1)"
-            return RouteContext(name: name, prefix: route.prefix, address: "\(route.service):\(port)")
-        }
+        isProxy(service) ? RouteContext.routes(of: service, reachable: running) : []
     }
 
     /// Grafana's data source: its first dependency (else `prometheus`) at its in-cluster port
@@ -85,10 +78,7 @@ extension KubernetesPlan {
 
     /// Prometheus's scrape jobs here: each scraped service that runs here and has a port.
     static func scrapeTargets(_ service: ResolvedService, running: [ResolvedService]) -> [ScrapeTargetContext] {
-        service.scrapeTargets.compactMap { name in
-            guard let target = running.first(where: { $0.name == name }), let port = target.port else { return nil }
-            return ScrapeTargetContext(name: name, address: "\(name):\(port)", metricsPath: target.metricsPath ?? "/metrics")
-        }
+        ScrapeTargetContext.targets(of: service, running: running)
     }
 
     /// Only declared traffic: in from dependents and scrapers (and the ingress controller when

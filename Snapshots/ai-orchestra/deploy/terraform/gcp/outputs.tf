@@ -28,3 +28,8 @@ output "secret_ids" {
   description = "The Secret Manager secrets the services read; create the ones not managed here before the first apply."
   value       = sort(distinct(values(local.secret_ids)))
 }
+
+output "cache_server_ca_certs" {
+  description = "The CA certificates (PEM) of each Memorystore instance; clients of its rediss:// URL must trust them."
+  value       = { for name, cache in google_redis_instance.cache : name => cache.server_ca_certs[*].cert }
+}
