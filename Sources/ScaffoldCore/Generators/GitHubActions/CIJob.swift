@@ -60,7 +60,7 @@ struct CIJob: Encodable {
         case .java:
             let gradle = runtime.tool == .gradle
             java = [JavaTools(version: runtime.version, maven: !gradle, gradle: gradle,
-                              buildFiles: gradle ? prefix + "**/*.gradle*\n" + prefix + "**/gradle-wrapper.properties" : prefix + "**/pom.xml")]
+                              buildFiles: gradle ? [prefix + "**/*.gradle*", prefix + "**/gradle-wrapper.properties"] : [prefix + "**/pom.xml"])]
         case .swift:
             swift = [SwiftTools(image: "swift:\(runtime.version)-noble", resolvedFile: prefix + "Package.resolved", buildFolder: prefix + ".build")]
         case .custom:

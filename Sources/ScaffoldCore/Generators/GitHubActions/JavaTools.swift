@@ -6,6 +6,6 @@ struct JavaTools: Encodable {
     var maven: Bool
     /// Built with Gradle.
     var gradle: Bool
-    /// The build files whose hash keys the dependency cache (one glob a line).
-    var buildFiles: String
+    /// The build-file globs whose hash keys the dependency cache.
+    var buildFiles: [String]
 }
