@@ -53,8 +53,9 @@ enum ComposeCompanions {
                 requests.append(try RenderRequest(template: file.template, path: file.path, context: context))
             }
         }
-        requests.append(try RenderRequest(template: "compose/env.example", path: ".env.example", context: envContext(project), format: .none))
-        requests.append(try RenderRequest(template: "compose/gitignore", path: ".gitignore", context: envContext(project), format: .none))
+        let environment = envContext(project)
+        requests.append(try RenderRequest(template: "compose/env.example", path: ".env.example", context: environment, format: .none))
+        requests.append(try RenderRequest(template: "compose/gitignore", path: ".gitignore", context: environment, format: .none))
         return requests
     }
 
