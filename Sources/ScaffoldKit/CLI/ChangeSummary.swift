@@ -38,7 +38,7 @@ enum ChangeSummary {
             changes: ModelChanges.compare(previous, project),
             groups: order.compactMap { name in groups[name].map { Context.Group(environment: name, files: $0) } },
             clean: plan.isEmpty, firstRender: previous == nil)
-        return try templates.render("scaffold/summary.md", context: TemplateValue(encoding: context), format: .none)
+        return try templates.render("scaffold/summary.md", context: TemplateValue(encoding: context), format: EscapeFormat.none)
     }
 
     /// The environment a generated file belongs to, from its name (`compose.production.yaml`,

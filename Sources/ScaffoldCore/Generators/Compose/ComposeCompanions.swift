@@ -1,3 +1,4 @@
+import Mustache
 import BlueprintDescription
 
 /// The files that travel with the compose files: `.env.example`, `.gitignore`, and the
@@ -54,8 +55,8 @@ enum ComposeCompanions {
             }
         }
         let environment = envContext(project)
-        requests.append(try RenderRequest(template: "compose/env.example", path: ".env.example", context: environment, format: .none))
-        requests.append(try RenderRequest(template: "compose/gitignore", path: ".gitignore", context: environment, format: .none))
+        requests.append(try RenderRequest(template: "compose/env.example", path: ".env.example", context: environment, format: EscapeFormat.none))
+        requests.append(try RenderRequest(template: "compose/gitignore", path: ".gitignore", context: environment, format: EscapeFormat.none))
         return requests
     }
 

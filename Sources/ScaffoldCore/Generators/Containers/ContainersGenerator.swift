@@ -1,3 +1,4 @@
+import Mustache
 import BlueprintDescription
 
 /// Multi-stage Dockerfiles and `.dockerignore` files for every service built from source.
@@ -19,11 +20,11 @@ public struct ContainersGenerator: ArtifactGenerator {
             let context = DockerfileContext(service: service, build: build)
             var requests = [
                 try RenderRequest(template: "containers/\(Self.templateName(build.runtime.language)).Dockerfile", path: build.dockerfile, context: context, format: .dockerfile),
-                try RenderRequest(template: "containers/dockerignore", path: build.dockerignore, context: context, format: .none),
+                try RenderRequest(template: "containers/dockerignore", path: build.dockerignore, context: context, format: EscapeFormat.none),
             ]
             if build.runtime.language == .staticSite {
                 let prefix = build.context == "." ? "" : build.context + "/"
-                requests.append(try RenderRequest(template: "containers/nginx.conf", path: prefix + "nginx.conf", context: context, format: .none))
+                requests.append(try RenderRequest(template: "containers/nginx.conf", path: prefix + "nginx.conf", context: context, format: EscapeFormat.none))
             }
             return requests
         }

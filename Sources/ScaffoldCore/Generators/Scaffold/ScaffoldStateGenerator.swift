@@ -1,3 +1,4 @@
+import Mustache
 /// scaffold's own files in a project: `.scaffold/resolved.json` (the resolved model the last
 /// regen rendered, which `scaffold diff --summary` compares against) and `.scaffold/.gitignore`
 /// (keeps the loader cache out of git).
@@ -18,8 +19,8 @@ public struct ScaffoldStateGenerator: ArtifactGenerator {
     /// The model and the cache ignore file.
     public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
         [
-            try RenderRequest(template: "scaffold/resolved.json", path: Self.modelPath, context: ModelContext(model: try ModelJSON.encode(project)), format: .none),
-            try RenderRequest(template: "scaffold/gitignore", path: ".scaffold/.gitignore", context: ModelContext(model: ""), format: .none),
+            try RenderRequest(template: "scaffold/resolved.json", path: Self.modelPath, context: ModelContext(model: try ModelJSON.encode(project)), format: EscapeFormat.none),
+            try RenderRequest(template: "scaffold/gitignore", path: ".scaffold/.gitignore", context: ModelContext(model: ""), format: EscapeFormat.none),
         ]
     }
 }

@@ -1,3 +1,4 @@
+import Mustache
 /// `scripts/start.sh` and `scripts/start.ps1` (run any environment locally with compose) and
 /// `scripts/deploy.sh` (deploy an image tag to a compose host, keeping the previous one for rollback).
 public struct ScriptsGenerator: ArtifactGenerator {
@@ -32,7 +33,7 @@ public struct ScriptsGenerator: ArtifactGenerator {
         return [
             try RenderRequest(template: "scripts/start.sh", path: "scripts/start.sh", context: context, executable: true),
             try RenderRequest(template: "scripts/deploy.sh", path: "scripts/deploy.sh", context: context, executable: true),
-            try RenderRequest(template: "scripts/start.ps1", path: "scripts/start.ps1", context: context, format: .none),
+            try RenderRequest(template: "scripts/start.ps1", path: "scripts/start.ps1", context: context, format: EscapeFormat.none),
         ]
     }
 }
