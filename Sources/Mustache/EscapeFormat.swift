@@ -41,7 +41,7 @@ public enum EscapeFormat: String, CaseIterable, Sendable {
         var base = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
         if base.lowercased().hasSuffix(".mustache") { base = String(base.dropLast(".mustache".count)) }
         let lower = base.lowercased()
-        if lower == "dockerfile" || lower.hasPrefix("dockerfile.") || lower.hasSuffix(".dockerfile") {
+        if lower == "dockerfile" || (lower.hasPrefix("dockerfile.") && !lower.hasSuffix(".dockerignore")) || lower.hasSuffix(".dockerfile") {
             return .dockerfile
         }
         guard let dot = lower.lastIndex(of: "."), dot != lower.startIndex else { return .none }

@@ -20,7 +20,7 @@ struct PlainFormatTests {
         ("Dockerfile", .dockerfile), ("svc/Dockerfile.dev", .dockerfile), ("python.Dockerfile", .dockerfile),
         ("index.html", .html), ("README.md", .none), ("notes.txt", .none), ("start.ps1", .none), ("x.tpl", .none),
         (".env.example", .none), (".dockerignore", .none), ("Makefile", .none), ("docker/python.Dockerfile.mustache", .dockerfile),
-        ("k8s/APP.YAML", .yaml),
+        ("k8s/APP.YAML", .yaml), ("svc/Dockerfile.api.dockerignore", .none),
     ])
     func forOutputPath(_ path: String, _ expected: EscapeFormat) {
         #expect(EscapeFormat.forOutputPath(path) == expected)
