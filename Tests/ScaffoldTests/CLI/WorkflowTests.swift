@@ -83,6 +83,17 @@ struct WorkflowTests {
         #expect(try ScaffoldBinary.run(["regen", "--project", root.path, "--check"]).status == 0)
     }
 
+    @Test("diff --summary names a production replica change in one line")
+    func summary() throws {
+        let root = try initProject("summary")
+        try editBlueprint(root) { $0.replacingOccurrences(of: "autoscale: [.production: .cpu(min: 3, max: 10, target: 70)],", with: "replicas: [.staging: 2, .production: 4],").replacingOccurrences(of: "            replicas: [.staging: 2],\n", with: "") }
+        let result = try ScaffoldBinary.run(["diff", "--project", root.path, "--summary"])
+        #expect(result.status == 0, "\(result.output)")
+        let lines = result.stdout.split(separator: "\n").filter { $0.contains("replicas") }
+        #expect(lines == ["- **production**: api replicas 3 → 4"], "\(result.stdout)")
+        #expect(result.stdout.contains("| `deploy/kubernetes/overlays/production/api/deployment-patch.yaml` | changed |") || result.stdout.contains("overlays/production"), "\(result.stdout)")
+    }
+
     @Test("a hand edit is refused and kept; --force overwrites it")
     func handEdit() throws {
         let root = try initProject("handedit")
