@@ -141,26 +141,15 @@ public struct Service: Codable, Hashable, Sendable {
         line: Int = #line
     ) -> Service {
         var service = Service(name: name, kind: .app, location: SourceLocation(file: file, line: line))
+        service.configure(port: port, hostPort: hostPort, command: command, health: health, environment: environment,
+                          secrets: secrets, volumes: volumes, dependsOn: dependsOn, resources: resources, replicas: replicas,
+                          environments: environments, ingress: ingress, writablePaths: writablePaths, summary: summary)
         service.path = path
         service.runtime = runtime
-        service.port = port
-        service.hostPort = hostPort
-        service.command = command
-        service.health = health
-        service.environment = environment
-        service.secrets = secrets
-        service.volumes = volumes
-        service.dependsOn = dependsOn
-        service.resources = resources
-        service.resourcesPerEnvironment = Dictionary(uniqueKeysWithValues: resourcesPerEnvironment.map { ($0.key.name, $0.value) })
-        service.replicas = Dictionary(uniqueKeysWithValues: replicas.map { ($0.key.name, $0.value) })
-        service.autoscale = Dictionary(uniqueKeysWithValues: autoscale.map { ($0.key.name, $0.value) })
-        service.environments = environments?.map(\.name)
-        service.ingress = ingress
+        service.resourcesPerEnvironment = resourcesPerEnvironment.byName
+        service.autoscale = autoscale.byName
         service.test = test
-        service.writablePaths = writablePaths
         service.metricsPath = metricsPath
-        service.summary = summary
         return service
     }
 
@@ -186,21 +175,32 @@ public struct Service: Codable, Hashable, Sendable {
         line: Int = #line
     ) -> Service {
         var service = Service(name: name, kind: .image, location: SourceLocation(file: file, line: line))
+        service.configure(port: port, hostPort: hostPort, command: command, health: health, environment: environment,
+                          secrets: secrets, volumes: volumes, dependsOn: dependsOn, resources: resources, replicas: replicas,
+                          environments: environments, ingress: ingress, writablePaths: writablePaths, summary: summary)
         service.image = image
-        service.port = port
-        service.hostPort = hostPort
-        service.command = command
-        service.health = health
-        service.environment = environment
-        service.secrets = secrets
-        service.volumes = volumes
-        service.dependsOn = dependsOn
-        service.resources = resources
-        service.replicas = Dictionary(uniqueKeysWithValues: replicas.map { ($0.key.name, $0.value) })
-        service.environments = environments?.map(\.name)
-        service.ingress = ingress
-        service.writablePaths = writablePaths
-        service.summary = summary
         return service
+    }
+
+    /// Sets what apps and image services declare alike.
+    mutating func configure(
+        port: Int?, hostPort: Int?, command: [String]?, health: HealthCheck?, environment: [String: Setting],
+        secrets: [Secret], volumes: [Volume], dependsOn: [String], resources: Resources, replicas: [Environment: Int],
+        environments: [Environment]?, ingress: Ingress?, writablePaths: [String], summary: String?
+    ) {
+        self.port = port
+        self.hostPort = hostPort
+        self.command = command
+        self.health = health
+        self.environment = environment
+        self.secrets = secrets
+        self.volumes = volumes
+        self.dependsOn = dependsOn
+        self.resources = resources
+        self.replicas = replicas.byName
+        self.environments = environments?.map(\.name)
+        self.ingress = ingress
+        self.writablePaths = writablePaths
+        self.summary = summary
     }
 }

@@ -45,7 +45,7 @@ public struct Setting: Codable, Hashable, Sendable, ExpressibleByStringLiteral, 
 
     /// Different values per environment, with an optional default for the others.
     public static func per(_ values: [Environment: String], default defaultValue: String? = nil) -> Setting {
-        Setting(defaultValue: defaultValue, values: Dictionary(uniqueKeysWithValues: values.map { ($0.key.name, $0.value) }))
+        Setting(defaultValue: defaultValue, values: values.byName)
     }
 
     /// The value in `environment`, or `nil` where the variable is absent.

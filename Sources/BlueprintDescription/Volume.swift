@@ -47,6 +47,6 @@ public struct Ingress: Codable, Hashable, Sendable {
 
     /// Public on `host` (and `path`), for example `.host("api.example.com")`.
     public static func host(_ host: String, path: String = "/", per hosts: [Environment: String] = [:]) -> Ingress {
-        Ingress(host: host, path: path, hosts: Dictionary(uniqueKeysWithValues: hosts.map { ($0.key.name, $0.value) }))
+        Ingress(host: host, path: path, hosts: hosts.byName)
     }
 }
