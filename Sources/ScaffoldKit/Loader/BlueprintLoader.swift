@@ -1,5 +1,6 @@
 import BlueprintDescription
 import Foundation
+import ScaffoldCore
 
 /// Loads a `Blueprint.swift` the way SwiftPM loads `Package.swift`: compiles it with `swiftc`
 /// against the prebuilt `BlueprintDescription` module, runs it, and reads the blueprint back as

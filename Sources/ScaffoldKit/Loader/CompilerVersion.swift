@@ -1,4 +1,5 @@
 import Foundation
+import ScaffoldCore
 
 /// The `swiftc --version` text, cached by the compiler binary's path, size and modification
 /// time, so warm loads don't run the compiler at all.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// SHA-256 (FIPS 180-4), used for the ledger and the loader cache. The toolchain's Foundation on
+/// SHA-256 (FIPS 180-4), used for the ledger, the loader cache and lockfile content hashes. The toolchain's Foundation on
 /// Linux has no CryptoKit and scaffold takes no package dependencies, so it lives here.
 public enum SHA256 {
     private static let k: [UInt32] = [
@@ -16,7 +16,19 @@ public enum SHA256 {
 
     /// The digest of `data` as 64 lowercase hex digits.
     public static func hex(_ data: Data) -> String {
-        digest([UInt8](data)).map { String(format: "%02x", $0) }.joined()
+        hex(digest: digest([UInt8](data)))
+    }
+
+    /// Lowercase hex digits of `bytes`, two per byte, without going through `String(format:)`.
+    static func hex(digest bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The digest of a string's UTF-8 bytes as hex.
