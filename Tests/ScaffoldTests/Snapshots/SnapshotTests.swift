@@ -15,16 +15,25 @@ struct SnapshotTests {
         return environment["SCAFFOLD_RECORD"] == "1" && (environment["CI"] ?? "").isEmpty
     }
 
-    /// Renders a preset in process through the real loader, with its `<name>.templates/` overrides.
-    static func render(_ name: String) throws -> [GeneratedFile] {
+    /// A session over a preset, through the real loader, with its `<name>.templates/` overrides.
+    static func session(_ name: String) throws -> ProjectSession {
         let installation = try Installation.current(executable: TestPaths.scaffold.path)
         let overrides = TestPaths.blueprints.appendingPathComponent("\(name).templates")
-        let session = ProjectSession(
+        return ProjectSession(
             installation: installation, blueprint: TestPaths.blueprints.appendingPathComponent("\(name).swift"),
             displayPath: "Blueprints/\(name).swift",
             overrides: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil,
             cacheDirectory: TestPaths.repository.appendingPathComponent(".build/scaffold-test-cache"))
-        return try session.render().files
+    }
+
+    /// Renders a preset in process.
+    static func render(_ name: String) throws -> [GeneratedFile] {
+        try session(name).render().files
+    }
+
+    /// A preset's resolved model.
+    static func project(_ name: String) throws -> ResolvedProject {
+        try session(name).resolve().project
     }
 
     @Test("every preset has a snapshot", arguments: TestPaths.presetNames)
