@@ -44,12 +44,9 @@ struct ComposeServiceBuilder {
             }
         }
         if environment.isDevelopment, let build = service.build, !instance.volumes.contains(where: { $0.kind == .bind }) {
-            let context = Self.relative(build.context)
-            switch build.runtime.language {
-            case .python, .node, .staticSite:
-                block.watch = [.init(action: "sync", path: context, target: "/app", hasTarget: true)]
-            default:
-                block.watch = [.init(action: "rebuild", path: context, target: nil, hasTarget: false)]
+            block.volumes += Self.developmentSourceMounts(build)
+            if !Self.reloadsFromMountedSource(build.runtime.language) {
+                block.watch = [.init(action: "rebuild", path: Self.relative(build.context), target: nil, hasTarget: false)]
             }
         }
         if !environment.isDevelopment {
@@ -147,6 +144,28 @@ struct ComposeServiceBuilder {
             test = ["CMD-SHELL", "nc -z 127.0.0.1 \(port ?? 80) || exit 1"]
         }
         return .init(test: ListItem.list(test), interval: "\(health.interval)s", timeout: "\(health.timeout)s", retries: health.retries, startPeriod: "\(health.startPeriod)s")
+    }
+
+    /// Whether the development server of `language` reloads by itself when its source changes
+    /// (uvicorn/gunicorn `--reload`, Node watch modes, dev servers), so mounting the source is the
+    /// whole development loop; compiled runtimes are rebuilt by `docker compose watch` instead.
+    static func reloadsFromMountedSource(_ language: Runtime.Language) -> Bool {
+        switch language {
+        case .python, .node, .staticSite: return true
+        default: return false
+        }
+    }
+
+    /// The source mounted over `/app` in development, so an edit reaches the running server without
+    /// a rebuild or a `watch` process; Node keeps the image's `node_modules` in an anonymous volume,
+    /// which the mount would otherwise hide.
+    static func developmentSourceMounts(_ build: ResolvedBuild) -> [String] {
+        guard reloadsFromMountedSource(build.runtime.language) else { return [] }
+        let source = ["\(relative(build.context)):/app"]
+        switch build.runtime.language {
+        case .node, .staticSite: return source + ["/app/node_modules"]
+        default: return source
+        }
     }
 
     static func startsAsRoot(_ service: ResolvedService) -> Bool {
