@@ -5,14 +5,15 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/start.sh <environment> [action] [service]
+Usage: scripts/start.sh [environment] [action] [service]
+       scripts/start.sh [environment] rebuild [--no-cache]
 
-Environments:
+Environments (default: development):
   development | dev
   production | prod
 
 Actions (default: up):
-  up        build if needed and start in the background (production-mode environments wait until healthy)
+  up        build if needed, start in the background and wait until every service is healthy
   down      stop and remove the containers (volumes are kept)
   restart   restart the services
   logs      follow the logs
@@ -20,15 +21,22 @@ Actions (default: up):
   build     build the images
   pull      pull the images
   config    print the merged compose configuration
-  watch     sync source changes into running development containers
+  rebuild   stop, build again (--no-cache: from scratch), start and show the status
+  watch     rebuild compiled services when their source changes (interpreted ones reload by themselves)
   clean     stop and delete the containers AND the volumes (asks first; SCAFFOLD_YES=1 skips the question)
+
+Secrets come from .env (see .env.example). When .env lacks a secret that a development-mode
+environment needs, a random value is generated into .env; production-mode environments refuse
+to start until you set them.
 USAGE
 }
 
-if [[ $# -lt 1 || $1 == "-h" || $1 == "--help" ]]; then
+if [[ $# -ge 1 && ($1 == "-h" || $1 == "--help") ]]; then
   usage
-  [[ $# -ge 1 ]] && exit 0
-  exit 2
+  exit 0
+fi
+if [[ $# -eq 0 ]]; then
+  set -- development
 fi
 
 environment=""
@@ -50,8 +58,13 @@ case "$1" in
 esac
 action="${2:-up}"
 services=()
+no_cache=()
 if [[ $# -ge 3 ]]; then
-  services=("$3")
+  if [[ $action == rebuild && $3 == "--no-cache" ]]; then
+    no_cache=(--no-cache)
+  else
+    services=("$3")
+  fi
 fi
 if [[ $# -gt 3 ]]; then
   echo "error: too many arguments" >&2
@@ -74,13 +87,61 @@ run() {
   "${compose[@]}" "${files[@]}" "$@"
 }
 
+# The secrets compose interpolates for each environment.
+secrets_for() {
+  case "$1" in
+    development) echo ;;
+    production) echo ;;
+  esac
+}
+
+# Makes sure .env sets every secret the environment needs: development-mode environments get a
+# random value for each missing one, production-mode environments stop with the list.
+ensure_secrets() {
+  if [[ ! -f .env ]]; then
+    cp .env.example .env
+    chmod 600 .env
+    echo "created .env from .env.example"
+  fi
+  local name missing=()
+  for name in $(secrets_for "$environment"); do
+    if [[ -z ${!name:-} ]] && ! grep -Eq "^${name}=.+" .env; then
+      missing+=("$name")
+    fi
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  if [[ $production == true ]]; then
+    echo "error: set ${missing[*]} in .env before starting ${environment}" >&2
+    exit 1
+  fi
+  for name in "${missing[@]}"; do
+    local value
+    value="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+    awk -v name="$name" -v value="$value" '
+      $0 ~ "^" name "=" { print name "=" value; done = 1; next }
+      { print }
+      END { if (!done) print name "=" value }
+    ' .env > .env.scaffold-tmp
+    cat .env.scaffold-tmp > .env
+    rm -f .env.scaffold-tmp
+  done
+  echo "generated development values in .env for: ${missing[*]}"
+}
+ensure_secrets
+
 case "$action" in
   up)
     if [[ $production == true ]]; then
       run up --detach --wait ${services[@]+"${services[@]}"}
     else
-      run up --detach --build ${services[@]+"${services[@]}"}
+      run up --detach --build --wait ${services[@]+"${services[@]}"}
     fi
+    run ps
+    ;;
+  rebuild)
+    run down --remove-orphans
+    run build ${no_cache[@]+"${no_cache[@]}"}
+    run up --detach --wait
     run ps
     ;;
   down) run down --remove-orphans ;;

@@ -12,6 +12,8 @@ public struct ScriptsGenerator: ArtifactGenerator {
         var name: String
         var names: [ListItem]
         var production: Bool
+        /// The secrets compose interpolates in this environment, sorted.
+        var secrets: [ListItem]
     }
 
     struct Context: Encodable {
@@ -24,7 +26,8 @@ public struct ScriptsGenerator: ArtifactGenerator {
     /// The three scripts.
     public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
         let entries = project.environments.map { environment in
-            EnvironmentEntry(name: environment.name, names: ListItem.list([environment.name] + (environment.alias.map { [$0] } ?? [])), production: !environment.isDevelopment)
+            EnvironmentEntry(name: environment.name, names: ListItem.list([environment.name] + (environment.alias.map { [$0] } ?? [])),
+                             production: !environment.isDevelopment, secrets: ListItem.list(Self.composeSecrets(project, in: environment.name)))
         }
         let context = Context(
             project: project.name, environments: entries,
@@ -35,5 +38,18 @@ public struct ScriptsGenerator: ArtifactGenerator {
             try RenderRequest(template: "scripts/deploy.sh", path: "scripts/deploy.sh", context: context, executable: true),
             try RenderRequest(template: "scripts/start.ps1", path: "scripts/start.ps1", context: context, format: EscapeFormat.none),
         ]
+    }
+
+    /// Every secret the compose files of `environment` interpolate: the secret variables and the
+    /// secrets interpolated into connection settings of the services that run there as containers.
+    static func composeSecrets(_ project: ResolvedProject, in environment: String) -> [String] {
+        var names = Set<String>()
+        for service in project.runningServices(in: environment) {
+            for variable in service.instance(in: environment)?.variables ?? [] {
+                if let secret = variable.secret { names.insert(secret.name) }
+                names.formUnion(variable.interpolates)
+            }
+        }
+        return names.sorted()
     }
 }
