@@ -12,8 +12,10 @@ public enum Generators {
         GitHubActionsGenerator(),
     ]
 
-    /// Every built-in generator: the families, the deploy guide and scaffold's own state files.
+    /// Every built-in generator: the families, the starter sources, the deploy guide and scaffold's
+    /// own state files.
     public static let all: [any ArtifactGenerator] = families + [
+        StartersGenerator(),
         DocsGenerator(documenting: families),
         ScaffoldStateGenerator(),
     ]

@@ -35,7 +35,7 @@ public struct Pipeline: Sendable {
         try requests(for: project).map { request in
             let format = request.format ?? EscapeFormat.forOutputPath(request.path)
             let text = try templates.render(request.template, context: request.context, format: format, strict: true)
-            return GeneratedFile(path: request.path, contents: text, executable: request.executable)
+            return GeneratedFile(path: request.path, contents: text, executable: request.executable, starter: request.starter)
         }
         .sorted { $0.path < $1.path }
     }

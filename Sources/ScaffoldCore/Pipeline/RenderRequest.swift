@@ -12,13 +12,16 @@ public struct RenderRequest: Sendable {
     public var executable: Bool
     /// The escaping format; derived from `path` when nil.
     public var format: EscapeFormat?
+    /// Set for starter sources, which the writer treats as the user's files.
+    public var starter: StarterMark?
 
     /// A request whose context is any `Encodable` view model.
-    public init<Context: Encodable>(template: String, path: String, context: Context, executable: Bool = false, format: EscapeFormat? = nil) throws {
+    public init<Context: Encodable>(template: String, path: String, context: Context, executable: Bool = false, format: EscapeFormat? = nil, starter: StarterMark? = nil) throws {
         self.template = template
         self.path = path
         self.context = try TemplateValue(encoding: context)
         self.executable = executable
         self.format = format
+        self.starter = starter
     }
 }

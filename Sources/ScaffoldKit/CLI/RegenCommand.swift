@@ -45,6 +45,7 @@ enum RegenCommand {
             case .delete: return "delete  \(change.path)"
             }
         }
+        lines += plan.starters.map { "starter \($0.path) (written once; it is yours)" }
         lines += plan.conflicts.map { forced ? "overwrite \($0.path)" : "conflict  \($0)" }
         lines += plan.keptStale.map { "kept    \($0) (no longer generated, but edited by hand: it is yours now)" }
         return lines

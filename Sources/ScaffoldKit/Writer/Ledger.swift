@@ -15,11 +15,31 @@ public struct Ledger: Codable, Equatable, Sendable {
     public var version: Int
     /// Generated files by project-relative path.
     public var files: [String: Entry]
+    /// Starter sources scaffold wrote once, sorted: they are the user's, never rewritten, refused
+    /// or deleted, and recorded only so no regen writes them again.
+    public var starters: [String]
 
     /// An empty ledger.
-    public init(files: [String: Entry] = [:]) {
+    public init(files: [String: Entry] = [:], starters: [String] = []) {
         self.version = 1
         self.files = files
+        self.starters = starters
+    }
+
+    private enum CodingKeys: String, CodingKey { case version, files, starters }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(Int.self, forKey: .version)
+        files = try container.decode([String: Entry].self, forKey: .files)
+        starters = try container.decodeIfPresent([String].self, forKey: .starters) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(files, forKey: .files)
+        if !starters.isEmpty { try container.encode(starters, forKey: .starters) }
     }
 
     /// The ledger's project-relative path.

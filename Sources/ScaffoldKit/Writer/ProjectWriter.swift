@@ -23,7 +23,10 @@ public struct ProjectWriter {
         var unchanged: [String] = []
         var keptStale: [String] = []
         var ledger = Ledger()
-        for file in files.sorted(by: { $0.path < $1.path }) {
+        let starters = try plannedStarters(files.filter { $0.starter != nil }, previous: previous)
+        ledger.starters = (previous.starters.filter { (try? safeURL($0)).map { FileManager.default.fileExists(atPath: $0.path) } ?? false }
+            + starters.map(\.path)).sorted()
+        for file in files.sorted(by: { $0.path < $1.path }) where file.starter == nil {
             let url = try safeURL(file.path)
             let entry = Ledger.Entry(sha256: SHA256.hex(file.contents), executable: file.executable)
             ledger.files[file.path] = entry
@@ -59,7 +62,28 @@ public struct ProjectWriter {
             }
         }
         return WritePlan(changes: changes.sorted { $0.path < $1.path }, conflicts: conflicts, keptStale: keptStale,
-                         unchanged: unchanged, ledger: ledger, previousLedger: previous)
+                         unchanged: unchanged, starters: starters, ledger: ledger, previousLedger: previous)
+    }
+
+    /// The starter files to write: none for a build context whose manifest exists (it has sources)
+    /// or was written before (its starter is the user's now), and, file by file, none that exists.
+    func plannedStarters(_ files: [GeneratedFile], previous: Ledger) throws -> [GeneratedFile] {
+        let recorded = Set(previous.starters)
+        var skipped: [String: Bool] = [:]
+        var result: [GeneratedFile] = []
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            guard let mark = file.starter else { continue }
+            let skip = try skipped[mark.manifest] ?? {
+                let value = try recorded.contains(mark.manifest) || FileManager.default.fileExists(atPath: safeURL(mark.manifest).path)
+                skipped[mark.manifest] = value
+                return value
+            }()
+            if skip || recorded.contains(file.path) { continue }
+            let url = try safeURL(file.path)
+            if FileManager.default.fileExists(atPath: url.path) { continue }
+            result.append(file)
+        }
+        return result
     }
 
     /// Applies `plan`. With conflicts it writes nothing and throws, unless `force` is set, in which
@@ -76,8 +100,9 @@ public struct ProjectWriter {
         }
         if force {
             let conflicting = Set(plan.conflicts.map(\.path))
-            writes += files.filter { conflicting.contains($0.path) }
+            writes += files.filter { conflicting.contains($0.path) && $0.starter == nil }
         }
+        writes += plan.starters
         // Stage every file next to its target first; only when all are staged, rename them in.
         var staged: [(temporary: URL, target: URL)] = []
         do {

@@ -51,13 +51,16 @@ public struct WritePlan: Sendable {
     public var keptStale: [String]
     /// Files whose bytes already match.
     public var unchanged: [String]
+    /// Starter sources to write: into contexts without sources, and only files that are absent.
+    public var starters: [GeneratedFile] = []
     /// The ledger after applying the plan.
     public var ledger: Ledger
     /// The ledger as it is on disk.
     public var previousLedger: Ledger
 
-    /// True when applying the plan would change nothing on disk.
-    public var isEmpty: Bool { changes.isEmpty && conflicts.isEmpty && keptStale.isEmpty && ledger == previousLedger }
+    /// True when applying the plan would change no generated file. Starter sources don't count:
+    /// they are the user's, so a project whose starters were never written is not drifted.
+    public var isEmpty: Bool { changes.isEmpty && conflicts.isEmpty && keptStale.isEmpty && ledger.files == previousLedger.files }
 
     /// The unified diff of every change (and of each conflict's would-be content when `files` is given).
     public func diff(current: [String: String] = [:], files: [GeneratedFile] = []) -> String {

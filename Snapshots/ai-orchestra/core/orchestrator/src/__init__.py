@@ -1,0 +1,1 @@
+"""Part of the ai-orchestra starter that scaffold wrote; yours to change."""

@@ -1,0 +1,1 @@
+"""Part of the block-override starter that scaffold wrote; yours to change."""

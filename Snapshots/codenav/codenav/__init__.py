@@ -1,0 +1,1 @@
+"""Part of the codenav starter that scaffold wrote; yours to change."""

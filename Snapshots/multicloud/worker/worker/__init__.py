@@ -1,0 +1,1 @@
+"""Part of the worker starter that scaffold wrote; yours to change."""

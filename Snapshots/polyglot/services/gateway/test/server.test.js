@@ -1,0 +1,18 @@
+// Tests for the gateway starter server, with Node's built-in test runner: `npm test`.
+"use strict";
+
+const assert = require("node:assert/strict");
+const test = require("node:test");
+const { respond } = require(../src/server.js);
+
+test("the health endpoints answer", () => {
+  assert.deepEqual(respond("/healthz"), [200, { status: "ok" }]);
+});
+
+test("the greeting", () => {
+  assert.deepEqual(respond("/"), [200, { message: "hello from gateway" }]);
+});
+
+test("an unknown path is 404", () => {
+  assert.equal(respond("/no-such-page")[0], 404);
+});

@@ -1,0 +1,1 @@
+"""Part of the reports starter that scaffold wrote; yours to change."""

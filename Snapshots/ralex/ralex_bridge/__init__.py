@@ -1,0 +1,1 @@
+"""Part of the ralex starter that scaffold wrote; yours to change."""

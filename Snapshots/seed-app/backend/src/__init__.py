@@ -1,0 +1,1 @@
+"""Part of the backend starter that scaffold wrote; yours to change."""

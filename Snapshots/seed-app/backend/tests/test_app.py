@@ -1,0 +1,35 @@
+"""Tests for the backend starter app; run them with `python -m pytest`."""
+
+import asyncio
+import json
+
+from src.main import app as app
+
+
+def get(path):
+    """Calls the ASGI app with a GET of `path`; returns the status and the decoded JSON body."""
+    messages = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        messages.append(message)
+
+    asyncio.run(app({"type": "http", "method": "GET", "path": path, "headers": []}, receive, send))
+    body = b"".join(message.get("body", b"") for message in messages[1:])
+    return messages[0]["status"], json.loads(body)
+
+
+def test_health_endpoints_answer():
+    assert get("/health") == (200, {"status": "ok"})
+    assert get("/health/live") == (200, {"status": "ok"})
+    assert get("/health/ready") == (200, {"status": "ok"})
+
+
+def test_greeting():
+    assert get("/") == (200, {"message": "hello from backend"})
+
+
+def test_unknown_path_is_404():
+    assert get("/no-such-page")[0] == 404
