@@ -432,6 +432,203 @@ def check_open_webui(ref: str) -> None:
         expect(state["starts"] == 2, f"the data directory did not keep its state ({state})")
 
 
+def check_golang(ref: str) -> None:
+    config = image_config(ref)
+    expect(config.get("WorkingDir") == "/go", "WORKDIR is not /go")
+    # A module without dependencies builds with no network at all, as a static binary.
+    sh(ref, """set -e
+        test "$GOPATH" = /go && test -x /usr/local/go/bin/go
+        case ":$PATH:" in *:/usr/local/go/bin:*) ;; *) echo "PATH lacks /usr/local/go/bin"; exit 1 ;; esac
+        go version
+        mkdir /tmp/probe && cd /tmp/probe
+        printf 'module example.com/probe\n\ngo 1.23\n' > go.mod
+        : > go.sum
+        printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("go-ok") }\n' > main.go
+        go mod download
+        CGO_ENABLED=0 go build -o /tmp/probe/server .
+        test "$(/tmp/probe/server)" = go-ok
+    """, "go build of a module without dependencies", options=("--network", "none"), timeout=300)
+
+
+def check_rust(ref: str) -> None:
+    sh(ref, """set -e
+        test "$CARGO_HOME" = /usr/local/cargo && test "$RUSTUP_HOME" = /usr/local/rustup
+        test -x /usr/local/cargo/bin/cargo && test -x /usr/local/cargo/bin/rustc
+        test "$(command -v cargo)" = /usr/local/cargo/bin/cargo
+        cargo --version && rustc --version
+        cd /tmp && cargo new --quiet --bin probe && cd probe
+        cargo build --release --quiet --offline
+        test "$(./target/release/probe)" = "Hello, world!"
+    """, "cargo build of a crate without dependencies", options=("--network", "none"), timeout=300)
+
+
+JAVA_MAIN = 'package probe; public class Main { public static void main(String[] a) { System.out.println("java-ok"); } }'
+POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>probe</groupId><artifactId>probe</artifactId><version>1.0</version><packaging>jar</packaging>
+  <properties>
+    <maven.compiler.release>17</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+  </properties>
+</project>
+"""
+
+
+def check_eclipse_temurin(ref: str) -> None:
+    _, tag = split_ref(ref)
+    sh(ref, """set -e
+        test "$JAVA_HOME" = /opt/java/openjdk && test -x /opt/java/openjdk/bin/java
+        test "$(command -v java)" = /opt/java/openjdk/bin/java
+        java -XX:MaxRAMPercentage=75 -version
+        groupadd --system --gid 10001 app
+        useradd --system --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin app
+        setpriv --reuid 10001 --regid 10001 --clear-groups java -version
+    """, "java on PATH and JAVA_HOME", options=("--network", "none"))
+    major = tag.split("-")[0].split(".")[0]
+    proc = run_in(ref, "java", "-XshowSettings:properties", "-version", what="java -version")
+    expect(f"java.specification.version = {major}" in proc.stderr, f"java is not version {major}")
+
+
+def check_maven(ref: str) -> None:
+    # `mvn package` of a jar without dependencies, with no network: plugins from Debian's repository.
+    sh(ref, f"""set -e
+        test "$JAVA_HOME" = /opt/java/openjdk && test -x /opt/java/openjdk/bin/javac
+        test "$MAVEN_HOME" = /usr/share/maven
+        mvn -v
+        mkdir -p /tmp/probe/src/main/java/probe && cd /tmp/probe
+        cat > pom.xml <<'EOF'
+{POM}EOF
+        echo '{JAVA_MAIN}' > src/main/java/probe/Main.java
+        mvn -B -q package 2>&1 | grep -v 'Could not validate integrity' || true
+        test "$(java -cp target/probe-1.0.jar probe.Main)" = java-ok
+        rm -rf target && mvn -B -q -o package -DskipTests > /dev/null && test -f target/probe-1.0.jar
+    """, "mvn package of a jar without dependencies", options=("--network", "none"), timeout=300)
+
+
+def check_distroless(ref: str) -> None:
+    name, tag = split_ref(ref)
+    config = image_config(ref)
+    nonroot = "nonroot" in tag
+    want_user = "65532:65532" if nonroot else "0:0"
+    expect(config.get("User") == want_user, f"USER is {config.get('User')!r}, not {want_user}")
+    if nonroot:
+        expect(config.get("WorkingDir") == "/home/nonroot", "WORKDIR is not /home/nonroot")
+    with Scratch("distroless") as scratch:
+        # No shell in the image: a static busybox copied in does the looking.
+        probe = scratch.build(f"""FROM scaffold-standin/debian:bookworm AS probe
+RUN apt-get update && apt-get install -y --no-install-recommends busybox-static && cp "$(command -v busybox)" /busybox
+FROM {ref}
+COPY --from=probe /busybox /probe/busybox
+""")
+
+        def bb(*args: str) -> str:
+            return run_in(probe, *args, entrypoint="/probe/busybox", what=" ".join(args)).stdout.strip()
+
+        expect(bb("id", "-u") == want_user.split(":")[0], "runs as the wrong user")
+        expect("nonroot:x:65532:65532:" in bb("cat", "/etc/passwd"), "/etc/passwd lacks nonroot 65532")
+        expect(bb("stat", "-c", "%a", "/tmp") == "1777", "/tmp is not 1777")
+        expect(bb("stat", "-c", "%u", "/home/nonroot") == "65532", "/home/nonroot is not nonroot's")
+        expect("BEGIN CERTIFICATE" in bb("head", "-n", "1", "/etc/ssl/certs/ca-certificates.crt"), "no CA bundle")
+        expect(bb("ls", "/usr/share/zoneinfo/UTC") != "", "no tzdata")
+        if "/cc-" in name or "/base-" in name:
+            # The dynamic loader loads the libraries a C/C++ binary needs (they are all there).
+            loader = {"x86_64": "/lib64/ld-linux-x86-64.so.2", "aarch64": "/lib/ld-linux-aarch64.so.1"}
+            arch = docker("info", "--format", "{{.Architecture}}").stdout.strip()
+            lib = "libstdc++.so.6" if "/cc-" in name else "libssl.so.3"
+            triplet = f"{arch}-linux-gnu"
+            out = run_in(ref, "--list", f"/usr/lib/{triplet}/{lib}", entrypoint=loader[arch],
+                         what=f"ld.so --list {lib}").stdout
+            expect("not found" not in out and "libc.so.6" in out, f"{lib} cannot be loaded: {out.strip()}")
+
+
+def check_swift(ref: str) -> None:
+    sh(ref, """set -e
+        swift --version && swiftc --version > /dev/null
+        mkdir /tmp/probe && cd /tmp/probe
+        swift package init --type executable --name probe > /dev/null
+        swift build -c release --static-swift-stdlib > /dev/null
+        test "$("$(swift build -c release --show-bin-path)/probe")" = "Hello, world!"
+    """, "swift build of a package without dependencies", options=("--network", "none", "--cpus", "1"),
+       timeout=600)
+
+
+def check_ubuntu(ref: str) -> None:
+    sh(ref, """set -e
+        command -v apt-get dpkg groupadd useradd > /dev/null
+        test "$(id -u)" = 0
+        groupadd --system --gid 10001 app
+        useradd --system --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin app
+        apt-get update > /dev/null
+    """, "apt and the passwd tools")
+
+
+def check_mysql(ref: str) -> None:
+    config = image_config(ref)
+    expect("3306/tcp" in (config.get("ExposedPorts") or {}), "3306 is not exposed")
+    expect("/var/lib/mysql" in (config.get("Volumes") or {}), "/var/lib/mysql is not a volume")
+    sh(ref, 'test "$(id -u mysql):$(id -g mysql)" = "999:999" && command -v mysqld mysql mysqladmin',
+       "user mysql 999:999 and the mysql commands")
+    proc = run_in(ref, expect_ok=False, timeout=60)
+    expect(proc.returncode != 0 and "password option is not specified" in proc.stderr,
+           "starting without a root password setting did not fail with the mysql image's error")
+    with Scratch("mysql") as scratch:
+        net = scratch.net()
+        server = scratch.name("server")
+        docker("run", "-d", "--name", server, "--network", net, "--network-alias", "db",
+               "-e", "MYSQL_ROOT_PASSWORD=root-secret", "-e", "MYSQL_DATABASE=probe",
+               "-e", "MYSQL_USER=app", "-e", "MYSQL_PASSWORD=app-secret", ref)
+
+        def client(user: str, password: str, sql: str) -> subprocess.CompletedProcess:
+            return run_in(ref, "mysql", "-h", "db", f"-u{user}", f"-p{password}", "-N", "-e", sql,
+                          options=("--network", net), expect_ok=False, timeout=30)
+
+        wait_until("the app user logging in over TCP",
+                   lambda: client("app", "app-secret", "SELECT 1").stdout.strip() == "1", 120, server)
+        # The generated healthcheck.
+        exec_in(server, "mysqladmin", "ping", "-h", "127.0.0.1", what="mysqladmin ping -h 127.0.0.1")
+        proc = client("app", "app-secret", "CREATE TABLE probe.t (v int); INSERT INTO probe.t VALUES (7); "
+                                           "SELECT v FROM probe.t")
+        expect(proc.stdout.strip() == "7", f"the app user cannot use MYSQL_DATABASE: {tail(proc.stderr)}")
+        proc = client("root", "root-secret", "SELECT 1")
+        expect(proc.stdout.strip() == "1", "root cannot log in over TCP with MYSQL_ROOT_PASSWORD")
+        proc = client("app", "wrong", "SELECT 1")
+        expect(proc.returncode != 0, "a wrong password was accepted")
+        expect(pid1_uid(server) == "999", "the server does not run as mysql (999)")
+
+
+def check_rabbitmq(ref: str) -> None:
+    _, tag = split_ref(ref)
+    management = "management" in tag.split("-")
+    config = image_config(ref)
+    expect("5672/tcp" in (config.get("ExposedPorts") or {}), "5672 is not exposed")
+    expect("/var/lib/rabbitmq" in (config.get("Volumes") or {}), "/var/lib/rabbitmq is not a volume")
+    with Scratch("rabbitmq") as scratch:
+        net = scratch.net()
+        server = scratch.name("server")
+        docker("run", "-d", "--name", server, "--hostname", "queue", "--network", net, "--network-alias", "queue",
+               "-e", "RABBITMQ_DEFAULT_USER=app", "-e", "RABBITMQ_DEFAULT_PASS=app-secret", ref)
+        # The generated healthcheck, from `docker exec` (as root).
+        wait_until("rabbitmq-diagnostics -q ping", lambda: exec_in(
+            server, "rabbitmq-diagnostics", "-q", "ping", check=False).returncode == 0, 120, server)
+        # The node answers pings before the broker has booted; the user exists once it has.
+        wait_until("RABBITMQ_DEFAULT_USER created", lambda: "app" in exec_in(
+            server, "rabbitmqctl", "-q", "list_users", check=False).stdout.split(), 60, server)
+        expect(pid1_uid(server) == "100", "the server does not run as rabbitmq (100)")
+        if management:
+            # The management API, from another container, with the configured user.
+            probe = (f"import base64, urllib.request; r = urllib.request.Request('http://queue:15672/api/overview'); "
+                     f"r.add_header('Authorization', 'Basic ' + base64.b64encode(b'app:app-secret').decode()); "
+                     f"print(urllib.request.urlopen(r, timeout=10).status)")
+            pythons = docker("images", "--filter", f"label={LABEL_KIND}=python", "--format",
+                             "{{.Repository}}:{{.Tag}}").stdout.split()
+            if pythons:
+                proc = run_in(pythons[0], "python3", "-c", probe, options=("--network", net), expect_ok=False)
+                expect(proc.stdout.strip() == "200", f"management API: {tail(proc.stdout + proc.stderr)}")
+            else:
+                exec_in(server, "sh", "-c", "rabbitmq-plugins list -e -m | grep -qx rabbitmq_management",
+                        what="management plugin enabled")
+
+
 CHECKS = {
     "python": check_python,
     "uv": check_uv,
@@ -442,6 +639,15 @@ CHECKS = {
     "postgres": check_postgres,
     "prometheus": check_prometheus,
     "open-webui": check_open_webui,
+    "golang": check_golang,
+    "rust": check_rust,
+    "eclipse-temurin": check_eclipse_temurin,
+    "maven": check_maven,
+    "distroless": check_distroless,
+    "swift": check_swift,
+    "ubuntu": check_ubuntu,
+    "mysql": check_mysql,
+    "rabbitmq": check_rabbitmq,
 }
 
 

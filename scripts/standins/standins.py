@@ -401,7 +401,7 @@ def plan_node(ref, name, tag):
     suite, have, how = nearest("node", version, codename_of(words))
     notes = [how] if how else []
     _alpine_note(words, notes)
-    notes += ["Debian's nodejs and npm (npm 9); no corepack or yarn",
+    notes += ["Debian's nodejs and npm (npm 9); corepack (trixie) but no bundled yarn; pnpm/yarn downloads need the npm registry",
               "npm audit/fund/update-notifier off in /etc/npmrc (nothing to reach offline)"]
     return Plan(ref, "node", suite, f"Debian {suite}", {}, notes)
 
@@ -458,6 +458,134 @@ def plan_openwebui(ref, name, tag):
                 {"WEBUI_VERSION": tag}, ["no UI or models: /health, the data dir and env handling only"])
 
 
+def plan_golang(ref, name, tag):
+    version, words = parse_tag(tag, DEBIAN_CODENAMES | {"alpine"})
+    suite, have, how = nearest("golang", version, codename_of(words))
+    notes = [how] if how else []
+    _alpine_note(words, notes)
+    notes.append("GOTOOLCHAIN=local: no toolchain downloads; modules only from what the network reaches")
+    return Plan(ref, "golang", suite, f"Debian {suite}", {"GO": have}, notes)
+
+
+def plan_rust(ref, name, tag):
+    version, words = parse_tag(tag, DEBIAN_CODENAMES | {"slim", "alpine"})
+    suite, have, how = nearest("rust", version, codename_of(words))
+    notes = [how] if how else []
+    _alpine_note(words, notes)
+    notes.append("Debian's rustc and cargo, no rustup (no extra targets or components)")
+    extra = "" if "slim" in words else "make pkg-config git libssl-dev curl wget"
+    return Plan(ref, "rust", suite, f"Debian {suite}", {"EXTRA_PACKAGES": extra}, notes)
+
+
+def _jdk(wanted: str | None, suite: str | None = None) -> tuple[str, str, str]:
+    """The OpenJDK major for a requested one (optionally within one suite): (suite, major, note)."""
+    offers = {major: s for major, s in OPENJDK.items() if suite is None or s == suite}
+    if wanted in offers:
+        return offers[wanted], wanted, ""
+    want = int(wanted or max(offers, key=int))
+    major = min(offers, key=lambda m: (abs(int(m) - want), -int(m)))
+    return offers[major], major, f"Debian{' ' + suite if suite else ''} has no OpenJDK {wanted}; {major} is the nearest"
+
+
+def plan_temurin(ref, name, tag):
+    version, words = parse_tag(tag, UBUNTU_CODENAMES | {"jre", "jdk", "alpine"})
+    jdk = (version or "").split(".")[0].split("u")[0] or None
+    suite, major, how = _jdk(jdk)
+    flavour = "jre" if "jre" in words else "jdk"
+    notes = [how] if how else []
+    _alpine_note(words, notes)
+    if any(w in UBUNTU_CODENAMES for w in words):
+        notes.append(f"Debian {suite}, not Ubuntu")
+    notes.append(f"Debian's OpenJDK {major} {flavour} (headless), not Temurin; LANG=C.UTF-8")
+    return Plan(ref, "eclipse-temurin", suite, f"Debian {suite}", {"JDK": major, "FLAVOUR": flavour}, notes)
+
+
+def plan_maven(ref, name, tag):
+    # maven:3.9-eclipse-temurin-21-noble, maven:3.9.9-eclipse-temurin-17, maven:3-openjdk-17 ...
+    m = re.fullmatch(r"(?P<mvn>\d+(?:\.\d+){0,2})?(?:-(?:eclipse-temurin|openjdk|amazoncorretto|sapmachine)-(?P<jdk>\d+))?"
+                     r"(?P<rest>(?:-[a-z0-9.]+)*)", tag)
+    if not m:
+        raise Unavailable(f"maven tag {tag!r} is not understood")
+    rest = [w for w in m.group("rest").split("-") if w]
+    unknown = [w for w in rest if w not in UBUNTU_CODENAMES | {"alpine"}]
+    if unknown:
+        raise Unavailable(f"tag variant {'-'.join(unknown)!r} is not supported")
+    suite, have, how = nearest("maven", m.group("mvn"))
+    _, jdk, jdk_how = _jdk(m.group("jdk") or "21", suite)
+    notes = [n for n in (how, jdk_how) if n]
+    _alpine_note(rest, notes)
+    notes.append(f"Debian {suite}, not Ubuntu; OpenJDK {jdk}, not Temurin")
+    notes.append(MAVEN_OFFLINE_NOTE)
+    return Plan(ref, "maven", suite, f"Debian {suite}", {"JDK": jdk}, notes)
+
+
+# Whether an offline `mvn package` works is what the maven check finds out; this is its finding.
+MAVEN_OFFLINE_NOTE = ("unavailable for building real projects: Maven Central is unreachable; plugins come "
+                      "from Debian's repository, enough for `mvn package` of a jar without dependencies, "
+                      "not for `dependency:go-offline` (pins a plugin version Debian lacks) or Spring Boot")
+
+
+def plan_distroless(ref, name, tag):
+    m = re.fullmatch(r"gcr\.io/distroless/(static|base|base-nossl|cc)-debian(\d+)", name)
+    if not m or tag not in ("latest", "nonroot", "debug", "debug-nonroot"):
+        raise Unavailable(f"distroless image {name}:{tag} is not supported (static, base, cc; latest, nonroot, debug)")
+    flavour, release = m.groups()
+    suites = {"11": "bookworm", "12": "bookworm", "13": "trixie"}
+    if release not in suites:
+        raise Unavailable(f"no Debian suite for distroless debian{release}")
+    suite = suites[release]
+    notes = [] if release != "11" else ["bookworm libraries for a debian11 reference"]
+    libssl = "libssl3" if suite == "bookworm" else "libssl3t64"
+    libraries = {"static": "", "base": f"libc6 {libssl}", "base-nossl": "libc6",
+                 "cc": f"libc6 {libssl} libgcc-s1 libstdc++6 libgomp1"}[flavour]
+    nonroot = "nonroot" in tag
+    args = {"LIBRARIES": libraries, "DEBUG": "yes" if "debug" in tag else "no",
+            "USER_ID": "65532" if nonroot else "0", "HOME_DIR": "/home/nonroot" if nonroot else "/"}
+    return Plan(ref, "distroless", suite, f"Debian {suite} files", args, notes)
+
+
+def plan_swift(ref, name, tag):
+    version, words = parse_tag(tag, UBUNTU_CODENAMES | DEBIAN_CODENAMES | {"slim"})
+    suite, have, how = nearest("swift", version)
+    notes = [how] if how else []
+    if any(w in UBUNTU_CODENAMES for w in words):
+        notes.append(f"Debian {suite}, not Ubuntu")
+    notes.append("Debian's swiftlang toolchain")
+    return Plan(ref, "swift", suite, f"Debian {suite}", {}, notes)
+
+
+UBUNTU_SUITES = {"noble": "trixie", "24.04": "trixie", "oracular": "trixie", "24.10": "trixie", "plucky": "trixie",
+                 "25.04": "trixie", "questing": "trixie", "25.10": "trixie", "latest": "trixie", "rolling": "trixie",
+                 "devel": "trixie", "jammy": "bookworm", "22.04": "bookworm", "focal": "bookworm", "20.04": "bookworm"}
+
+
+def plan_ubuntu(ref, name, tag):
+    release = tag.split("-", 1)[0]
+    if release not in UBUNTU_SUITES or not re.fullmatch(r"[a-z0-9.]+(-\d{8}(\.\d+)?)?", tag):
+        raise Unavailable(f"ubuntu tag {tag!r} is not understood")
+    suite = UBUNTU_SUITES[release]
+    newer = suite == "trixie"
+    notes = [f"Debian {suite}, not Ubuntu: apt installs Debian packages"]
+    return Plan(ref, "ubuntu", suite, f"Debian {suite}", {"UBUNTU_USER": "yes" if newer else "no"}, notes)
+
+
+def plan_mysql(ref, name, tag):
+    version, words = parse_tag(tag, {"oracle", "debian", "oraclelinux9", "lts", "innovation"})
+    suite, have, how = nearest("mariadb", None)
+    notes = [f"MariaDB {have}, not MySQL {version or tag} (Debian has no MySQL)",
+             "SQL and protocol compatible for common use; no X protocol on 33060"]
+    return Plan(ref, "mysql", suite, f"Debian {suite}", {}, notes)
+
+
+def plan_rabbitmq(ref, name, tag):
+    version, words = parse_tag(tag, {"management", "alpine"})
+    suite, have, how = nearest("rabbitmq", version)
+    notes = [how] if how else []
+    _alpine_note(words, notes)
+    return Plan(ref, "rabbitmq", suite, f"Debian {suite}",
+                {"PLUGINS": "rabbitmq_management" if "management" in words else ""}, notes)
+
+
 def plan_unavailable(reason: str):
     def handler(ref, name, tag):
         raise Unavailable(reason)
@@ -475,6 +603,15 @@ FAMILIES = [
     (r"postgres", plan_postgres, "postgres:N[.M][-alpine|-<codename>]"),
     (r"(quay\.io/)?prom(etheus)?/prometheus", plan_prometheus, "prom/prometheus:vX.Y.Z"),
     (r"ghcr\.io/open-webui/open-webui", plan_openwebui, "ghcr.io/open-webui/open-webui:vX.Y.Z"),
+    (r"golang", plan_golang, "golang:X.Y[-<codename>]"),
+    (r"rust", plan_rust, "rust:X.Y[-slim][-<codename>]"),
+    (r"maven", plan_maven, "maven:X.Y-eclipse-temurin-N[-<codename>]"),
+    (r"eclipse-temurin", plan_temurin, "eclipse-temurin:N[-jre|-jdk][-<codename>]"),
+    (r"gcr\.io/distroless/[a-z-]+-debian\d+", plan_distroless, "gcr.io/distroless/{static,base,cc}-debianN:nonroot"),
+    (r"swift", plan_swift, "swift:X.Y[-<codename>]"),
+    (r"ubuntu", plan_ubuntu, "ubuntu:<codename>[-<date>]"),
+    (r"mysql", plan_mysql, "mysql:X.Y"),
+    (r"rabbitmq", plan_rabbitmq, "rabbitmq:X.Y[-management][-alpine]"),
     (r"grafana/grafana(-oss|-enterprise)?", plan_unavailable(
         "Debian and PyPI have no Grafana"), "grafana/grafana:*"),
     (r"mongo", plan_unavailable("Debian and PyPI have no MongoDB server (non-free licence)"), "mongo:*"),
@@ -616,6 +753,18 @@ def describe(p: Plan) -> str:
     return text
 
 
+def _build_error(output: str) -> str:
+    """The gist of a failed build: the failing step's last lines of output and its exit code."""
+    lines = output.splitlines()
+    failed = next((line for line in reversed(lines) if line.startswith("#") and " ERROR: " in line), "")
+    step = failed.split(" ", 1)[0]
+    said = [line.split(" ", 2)[2] for line in lines
+            if step and line.startswith(step + " ") and re.match(r"#\d+ \d+\.\d+ ", line)]
+    code = re.search(r"exit code: (\d+)", failed)
+    gist = " | ".join(said[-3:]) or (lines[-1] if lines else "no output")
+    return (gist[-400:] + (f" (exit code {code.group(1)})" if code else "")).strip()
+
+
 def _build_one(p: Plan, log: Callable[[str], None], rebuild: bool, logdir: Path) -> Result:
     started = time.monotonic()
     base_id = ensure_base(p.suite, log) if p.suite else None
@@ -640,9 +789,8 @@ def _build_one(p: Plan, log: Callable[[str], None], rebuild: bool, logdir: Path)
         logfile = logdir / (re.sub(r"[^A-Za-z0-9_.-]+", "_", p.ref) + ".log")
         logfile.write_text((proc.stdout or "") + (proc.stderr or ""))
         if proc.returncode != 0:
-            tail = " | ".join(line for line in (proc.stderr or "").strip().splitlines()[-6:])
-            return Result(p.ref, "unavailable", f"stand-in build failed (log {logfile}): {tail[-600:]}",
-                          time.monotonic() - started)
+            return Result(p.ref, "unavailable", f"stand-in build failed: {_build_error(proc.stderr or '')} "
+                          f"(log {logfile})", time.monotonic() - started)
     finally:
         shutil.rmtree(ctx, ignore_errors=True)
     # The image this tag named before, if it was an older stand-in, is now only clutter.
