@@ -1,0 +1,186 @@
+"""`compose <env> up|health|reach|absent|down` and `dev-loop <service>`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .context import Ctx
+from .util import one_line, run
+
+UP_TIMEOUT = float(os.environ.get("SCAFFOLD_PROVE_UP_TIMEOUT", "900"))
+SKIP_DIRS = {"node_modules", ".git", ".scaffold", "dist", "build", "target", ".venv", "__pycache__",
+             "test", "tests", "deploy", ".github"}
+
+
+def environment(ctx: Ctx, env: str, dev_loop_env: str | None) -> None:
+    project = f"{ctx.name}-{env}"
+    prefix = f"compose {env}"
+    log = ctx.log(f"compose-{env}")
+    log.unlink(missing_ok=True)
+    config = ctx.configs.get(env) or {}
+    apps = sorted(s for s, spec in config.get("services", {}).items() if "build" in spec)
+    expected = ctx.expected(env)
+    dependents = ([f"health {s}" for s in apps]
+                  + [f"reach {s} -> {d}" for s in sorted(expected) for d in _deps(ctx, s, env)]
+                  + [f"absent {s}" for s in sorted(ctx.absent(env))])
+    loops = [s for s in apps] if env == dev_loop_env else []
+
+    why = ctx.missing(ctx.env_images(env))
+    if why or env in ctx.config_errors:
+        reason = why or f"compose config failed: {ctx.config_errors[env]}"
+        ctx.skip(f"{prefix} up", reason)
+        for check in dependents:
+            ctx.skip(f"{prefix} {check}", reason)
+        for service in loops:
+            ctx.skip(_loop_name(ctx, env, service, dev_loop_env), reason)
+        return
+    try:
+        out = ctx.compose(env, "up", "--detach", "--wait", "--wait-timeout", "180", "--build",
+                          project=project, timeout=UP_TIMEOUT, log=log)
+        healthy, problems = ctx.wait_healthy(project, expected, 0)
+        if out.ok and healthy:
+            ctx.ok(f"{prefix} up")
+        else:
+            ctx.dump_project(project, env, log)
+            reason = problems or out.why()
+            if not out.ok and problems:
+                reason = f"{out.why(120)}; {problems}"
+            ctx.fail(f"{prefix} up", reason, log)
+        containers = ctx.containers(project)
+        by_service: dict = {}
+        for c in containers:
+            by_service.setdefault(ctx.service_of(c), []).append(c)
+
+        def running(service):
+            return [c for c in by_service.get(service, []) if (c.get("State") or {}).get("Status") == "running"]
+
+        for service in apps:
+            check = f"{prefix} health {service}"
+            live = running(service)
+            if not live:
+                ctx.skip(check, f"{service} is not running")
+                continue
+            model = ctx.service(service) or {}
+            health = model.get("health") or {}
+            paths = [p for p in (health.get("path"), health.get("readyPath"), health.get("livePath")) if p]
+            if health.get("kind") not in (None, "http") or not paths:
+                ctx.skip(check, f"the blueprint declares no HTTP health path for {service}")
+                continue
+            bad = []
+            for c in live:
+                for path in dict.fromkeys(paths):
+                    res = ctx.probe(c["Id"], "http", f"http://127.0.0.1:{model.get('port')}{path}",
+                                    seconds=20, log=log)
+                    if not res.ok:
+                        bad.append(f"{path} on {c['Name'].lstrip('/')}: {_probe_said(res)}")
+            if bad:
+                ctx.fail(check, "; ".join(bad), log)
+            else:
+                ctx.ok(check)
+
+        for service in sorted(expected):
+            for dep in _deps(ctx, service, env):
+                check = f"{prefix} reach {service} -> {dep}"
+                live = running(service)
+                if not live:
+                    ctx.skip(check, f"{service} is not running")
+                    continue
+                port = (ctx.service(dep) or {}).get("port")
+                if not port:
+                    ctx.skip(check, f"the model gives {dep} no port")
+                    continue
+                res = ctx.probe(live[0]["Id"], "tcp", dep, str(port), seconds=20, log=log)
+                if res.ok:
+                    ctx.ok(check)
+                else:
+                    ctx.fail(check, f"{dep}:{port} from {service}'s network: {_probe_said(res)}", log)
+
+        listed = set(ctx.compose(env, "ps", "--all", "--services", project=project, timeout=60).out.split())
+        defined = set(config.get("services", {}))
+        for service in sorted(ctx.absent(env)):
+            check = f"{prefix} absent {service}"
+            if service in listed:
+                ctx.fail(check, f"{service} has a container in {env}, where the model says it doesn't run")
+            elif service in defined:
+                ctx.fail(check, f"compose.{env}.yaml defines {service}, which the model says doesn't run in {env}")
+            else:
+                ctx.ok(check)
+
+        for service in loops:
+            dev_loop(ctx, env, service, running(service), log, dev_loop_env)
+    finally:
+        out = ctx.compose(env, "down", "--volumes", "--remove-orphans", "--timeout", "10",
+                          project=project, timeout=180, log=log)
+        left = ctx.containers(project)
+        if out.ok and not left:
+            ctx.ok(f"{prefix} down")
+        else:
+            ctx.fail(f"{prefix} down", out.why() if not out.ok else f"{len(left)} container(s) left", log)
+
+
+def _deps(ctx: Ctx, service: str, env: str) -> list:
+    model = ctx.service(service) or {}
+    inst = ctx.instance(model, env) or {}
+    present = set(ctx.expected(env))
+    return sorted(d for d in inst.get("dependsOn", []) if d in present)
+
+
+def _probe_said(res) -> str:
+    if res.timed_out:
+        return f"probe timed out after {res.seconds:.0f}s"
+    said = [l for l in res.out.splitlines() if l.startswith(("OK ", "NO "))]
+    return one_line(said[-1][3:] if said else res.gist(), 200)
+
+
+def _loop_name(ctx: Ctx, env: str, service: str, dev_loop_env: str) -> str:
+    return f"dev-loop {service}"
+
+
+def starter_file(context: Path, service: str) -> Path | None:
+    """The source file under the build context that carries the starter greeting."""
+    needle = f"hello from {service}"
+    for dirpath, dirnames, filenames in os.walk(context):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
+        for filename in sorted(filenames):
+            path = Path(dirpath) / filename
+            try:
+                if path.stat().st_size < 200_000 and needle in path.read_text(errors="strict"):
+                    return path
+            except (OSError, UnicodeDecodeError):
+                continue
+    return None
+
+
+def dev_loop(ctx: Ctx, env: str, service: str, live: list, log: Path, dev_loop_env: str) -> None:
+    check = _loop_name(ctx, env, service, dev_loop_env)
+    if not live:
+        ctx.skip(check, f"{service} is not running in {env}")
+        return
+    build = ctx.built_services(env).get(service) or {}
+    source = starter_file(Path(build.get("context", ctx.dir)), service)
+    if source is None:
+        ctx.skip(check, f"no file under {service}'s build context says 'hello from {service}'")
+        return
+    port = (ctx.service(service) or {}).get("port")
+    before = {c["Id"] for c in live}
+    original = source.read_bytes()
+    try:
+        first = ctx.probe(live[0]["Id"], "text", f"http://127.0.0.1:{port}/", f"hello from {service}",
+                          seconds=20, log=log)
+        if not first.ok:
+            ctx.fail(check, f"GET / before the edit: {_probe_said(first)}", log)
+            return
+        source.write_bytes(original.replace(f"hello from {service}".encode(), f"changed for {service}".encode()))
+        res = ctx.probe(live[0]["Id"], "text", f"http://127.0.0.1:{port}/", f"changed for {service}",
+                        seconds=60, log=log)
+        after = {c["Id"] for c in ctx.containers(f"{ctx.name}-{env}") if ctx.service_of(c) == service}
+        rel = source.relative_to(ctx.dir)
+        if res.ok and after == before:
+            ctx.ok(check)
+        elif res.ok:
+            ctx.fail(check, f"the change to {rel} showed only after the container was recreated")
+        else:
+            ctx.fail(check, f"edited {rel}; GET / still answers the old text after 60s ({_probe_said(res)})", log)
+    finally:
+        source.write_bytes(original)
