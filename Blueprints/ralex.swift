@@ -43,7 +43,9 @@ let blueprint = Blueprint(
             replicas: [.staging: 2],
             autoscale: [.production: .cpu(min: 3, max: 10, target: 70)],
             ingress: .host("api.ralex.example.com"),
-            metricsPath: "/metrics"
+            metricsPath: "/metrics",
+            // RalexBridge forwards to the LLM provider.
+            egress: [.https("openrouter.ai")]
         ),
         // The seed pins nothing: `ghcr.io/open-webui/open-webui:main` is a moving branch tag, so a
         // redeploy could silently change the UI. scaffold insists on a pinned image: a release tag

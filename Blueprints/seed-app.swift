@@ -39,7 +39,10 @@ let blueprint = Blueprint(
             ],
             resources: Resources(cpu: 0.5, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi"),
             replicas: [.staging: 1, .production: 2],
-            ingress: .host("api.seed-app.example.com")
+            ingress: .host("api.seed-app.example.com"),
+            // /health/ready calls the vector store and the LLM provider: without these the cluster's
+            // NetworkPolicy keeps the pods from ever turning ready.
+            egress: [.https("api.pinecone.io"), .https("api.openai.com")]
         ),
         .app(
             "frontend",

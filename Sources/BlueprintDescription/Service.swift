@@ -66,6 +66,8 @@ public struct Service: Codable, Hashable, Sendable {
     public var needsServiceAccountToken: Bool
     /// Metrics path scraped by a Prometheus preset, when the service exports metrics.
     public var metricsPath: String?
+    /// Destinations outside the project it connects to (public APIs, relays, partner networks).
+    public var egress: [Egress]
     /// For a Prometheus preset: the services it scrapes.
     public var scrapeTargets: [String]
     /// For a proxy preset: path prefix → upstream service.
@@ -90,6 +92,7 @@ public struct Service: Codable, Hashable, Sendable {
         self.needsServiceAccountToken = false
         self.scrapeTargets = []
         self.routes = [:]
+        self.egress = []
         self.location = location
     }
 
@@ -114,6 +117,8 @@ public struct Service: Codable, Hashable, Sendable {
     ///   - ingress: public exposure.
     ///   - test: the CI test command.
     ///   - writablePaths: paths kept writable on a read-only root filesystem.
+    ///   - metricsPath: the path a Prometheus preset scrapes.
+    ///   - egress: destinations outside the project it connects to, for example `[.https("api.openai.com")]`.
     ///   - summary: one line for the docs.
     public static func app(
         _ name: String,
@@ -136,6 +141,7 @@ public struct Service: Codable, Hashable, Sendable {
         test: [String]? = nil,
         writablePaths: [String] = [],
         metricsPath: String? = nil,
+        egress: [Egress] = [],
         summary: String? = nil,
         file: String = #fileID,
         line: Int = #line
@@ -143,7 +149,7 @@ public struct Service: Codable, Hashable, Sendable {
         var service = Service(name: name, kind: .app, location: SourceLocation(file: file, line: line))
         service.configure(port: port, hostPort: hostPort, command: command, health: health, environment: environment,
                           secrets: secrets, volumes: volumes, dependsOn: dependsOn, resources: resources, replicas: replicas,
-                          environments: environments, ingress: ingress, writablePaths: writablePaths, summary: summary)
+                          environments: environments, ingress: ingress, writablePaths: writablePaths, egress: egress, summary: summary)
         service.path = path
         service.runtime = runtime
         service.resourcesPerEnvironment = resourcesPerEnvironment.byName
@@ -154,6 +160,8 @@ public struct Service: Codable, Hashable, Sendable {
     }
 
     /// A service run from a prebuilt image. Pin it: `repository:tag` with a specific tag, or a digest.
+    /// The parameters mean what they mean for `.app`; `egress` lists destinations outside the
+    /// project it connects to.
     public static func image(
         _ name: String,
         _ image: String,
@@ -170,6 +178,7 @@ public struct Service: Codable, Hashable, Sendable {
         environments: [Environment]? = nil,
         ingress: Ingress? = nil,
         writablePaths: [String] = [],
+        egress: [Egress] = [],
         summary: String? = nil,
         file: String = #fileID,
         line: Int = #line
@@ -177,7 +186,7 @@ public struct Service: Codable, Hashable, Sendable {
         var service = Service(name: name, kind: .image, location: SourceLocation(file: file, line: line))
         service.configure(port: port, hostPort: hostPort, command: command, health: health, environment: environment,
                           secrets: secrets, volumes: volumes, dependsOn: dependsOn, resources: resources, replicas: replicas,
-                          environments: environments, ingress: ingress, writablePaths: writablePaths, summary: summary)
+                          environments: environments, ingress: ingress, writablePaths: writablePaths, egress: egress, summary: summary)
         service.image = image
         return service
     }
@@ -186,7 +195,7 @@ public struct Service: Codable, Hashable, Sendable {
     mutating func configure(
         port: Int?, hostPort: Int?, command: [String]?, health: HealthCheck?, environment: [String: Setting],
         secrets: [Secret], volumes: [Volume], dependsOn: [String], resources: Resources, replicas: [Environment: Int],
-        environments: [Environment]?, ingress: Ingress?, writablePaths: [String], summary: String?
+        environments: [Environment]?, ingress: Ingress?, writablePaths: [String], egress: [Egress], summary: String?
     ) {
         self.port = port
         self.hostPort = hostPort
@@ -201,6 +210,7 @@ public struct Service: Codable, Hashable, Sendable {
         self.environments = environments?.map(\.name)
         self.ingress = ingress
         self.writablePaths = writablePaths
+        self.egress = egress
         self.summary = summary
     }
 }

@@ -42,6 +42,17 @@ public struct ResolvedProject: Codable, Hashable, Sendable {
         services.filter { $0.build != nil }
     }
 
+    /// The image tag that names the newest build for `environment`: images.yml tags every push with
+    /// its branch (docker/metadata-action's `type=ref,event=branch`, with characters a tag can't hold
+    /// as `-`), and the environment deploys from `branch`, else the main branch. Committed deploy
+    /// manifests reference it; the deploy workflow pins each deploy to its commit SHA instead.
+    public func branchTag(for environment: String) -> String {
+        let branch = self.environment(named: environment)?.branch ?? mainBranch
+        var tag = String(branch.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-") ? $0 : "-" })
+        if tag.first == "." || tag.first == "-" { tag = "_" + tag.dropFirst() }
+        return String(tag.prefix(128))
+    }
+
     /// The targets that deploy `platform`.
     public func targets(_ platform: Target.Platform) -> [Target] {
         targets.filter { $0.platform == platform }

@@ -38,6 +38,8 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     public var ingress: Ingress?
     /// The metrics path, for Prometheus scraping.
     public var metricsPath: String?
+    /// Destinations outside the project it connects to.
+    public var egress: [Egress]
     /// Prometheus: services it scrapes.
     public var scrapeTargets: [String]
     /// Proxy: path prefix → upstream service, sorted by prefix.

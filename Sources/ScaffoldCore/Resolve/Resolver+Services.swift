@@ -57,7 +57,7 @@ extension Resolver {
             health: health, volumes: volumes, writablePaths: Array(Set(writable)).sorted(),
             readOnlyRootFilesystem: true,
             uid: build != nil ? 10001 : spec?.uid,
-            ingress: service.ingress, metricsPath: service.metricsPath,
+            ingress: service.ingress, metricsPath: service.metricsPath, egress: service.egress,
             scrapeTargets: service.scrapeTargets,
             routes: service.routes.sorted { $0.key < $1.key }.map { Route(prefix: $0.key, service: $0.value) },
             testCommand: service.test ?? build?.testCommand,

@@ -47,6 +47,27 @@ public struct Resolver: Sendable {
     /// True for a valid DNS-1123 label (project, service and environment names).
     public static func isValidName(_ name: String) -> Bool { isDNSLabel(name) }
 
+    /// A DNS host name: dot-separated labels of letters, digits and `-`, at most 253 characters.
+    static func isHostName(_ text: String) -> Bool {
+        let labels = text.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+        return text.count <= 253 && labels.count >= 2 && labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && label.first != "-" && label.last != "-"
+                && label.allSatisfy { $0 == "-" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        }
+    }
+
+    /// An IPv4 (`203.0.113.0/24`) or IPv6 (`2001:db8::/32`) CIDR block.
+    static func isCIDR(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let prefix = Int(parts[1]) else { return false }
+        let address = parts[0]
+        if address.contains(":") {
+            return (0...128).contains(prefix) && address.allSatisfy { $0 == ":" || $0.isHexDigit }
+        }
+        let octets = address.split(separator: ".", omittingEmptySubsequences: false)
+        return (0...32).contains(prefix) && octets.count == 4 && octets.allSatisfy { Int($0).map { (0...255).contains($0) } ?? false }
+    }
+
     static func isDNSLabel(_ name: String) -> Bool {
         guard !name.isEmpty, name.count <= 63 else { return false }
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -200,6 +221,18 @@ public struct Resolver: Sendable {
         }
         for volume in service.volumes where !volume.target.hasPrefix("/") {
             errors.append(.invalidValue(service: service.name, field: "volume target '\(volume.target)'", problem: "must be an absolute path inside the container", at: at))
+        }
+        for egress in service.egress {
+            let what = egress.host ?? egress.network ?? "?"
+            if !(1...65535).contains(egress.port) {
+                errors.append(.invalidValue(service: service.name, field: "egress to \(what)", problem: "has port \(egress.port), outside 1-65535", at: at))
+            }
+            if let host = egress.host, !Self.isHostName(host) {
+                errors.append(.invalidValue(service: service.name, field: "egress host '\(host)'", problem: "is not a DNS name: write it like `api.example.com`, or use `.network(\"203.0.113.0/24\", port:)` for addresses", at: at))
+            }
+            if let network = egress.network, !Self.isCIDR(network) {
+                errors.append(.invalidValue(service: service.name, field: "egress network '\(network)'", problem: "is not a CIDR block: write it like `203.0.113.0/24`", at: at))
+            }
         }
         for port in [service.port, service.hostPort].compactMap({ $0 }) where !(1...65535).contains(port) {
             errors.append(.invalidValue(service: service.name, field: "port \(port)", problem: "is outside 1-65535", at: at))

@@ -110,4 +110,20 @@ struct ResolverTests {
         #expect(errors(Blueprint(name: "shop", services: [api(volumes: [.named("data", at: "/data", environments: [.development])])],
                                  targets: [.gcp(project: "p", region: "us-west4", environments: [.production])])).isEmpty)
     }
+
+    @Test("egress destinations must be DNS names or CIDR blocks with a valid port")
+    func egress() throws {
+        let line = #line + 1
+        let bad = Service.app("api", path: "api", runtime: .python(server: .uvicorn("app:app")), port: 8000, egress: [.https("not a host"), .network("10.0.0.0/33", port: 5432), .host("smtp.example.com", port: 70000)], line: line)
+        let found = errors(Blueprint(name: "shop", services: [bad]))
+        let messages = found.map(\.message)
+        #expect(messages.contains { $0.contains("egress host 'not a host'") && $0.contains("is not a DNS name") }, "\(messages)")
+        #expect(messages.contains { $0.contains("egress network '10.0.0.0/33'") }, "\(messages)")
+        #expect(messages.contains { $0.contains("egress to smtp.example.com") && $0.contains("outside 1-65535") }, "\(messages)")
+        #expect(found.allSatisfy { $0.location?.line == line })
+        let good = try Resolver().resolve(Blueprint(name: "shop", services: [
+            .app("api", path: "api", runtime: .python(server: .uvicorn("app:app")), port: 8000, egress: [.https("api.openai.com"), .network("203.0.113.0/24", port: 5432)]),
+        ]))
+        #expect(good.service(named: "api")?.egress.count == 2)
+    }
 }

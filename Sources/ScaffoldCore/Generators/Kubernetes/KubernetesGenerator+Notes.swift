@@ -15,6 +15,10 @@ extension KubernetesGenerator {
             notes += volumeNotes(service, project: project, environments: inCluster)
             notes += scrapeNotes(service, project: project, environments: inCluster)
             notes += routeNotes(service, project: project, environments: inCluster)
+            let named = service.egress.compactMap { item in item.host.map { "\($0):\(item.port)" } }
+            if !inCluster.isEmpty && !named.isEmpty {
+                notes.append(note(service.name, nil, "egress to \(named.joined(separator: ", ")) is opened to every public address on \(named.count == 1 ? "that port" : "those ports"), because NetworkPolicies match addresses, not host names; use `.network(CIDR, port:)` when the addresses are known"))
+            }
             if service.ingress != nil && service.port == nil {
                 notes.append(note(service.name, nil, "asks for an ingress but has no port, so no Ingress is rendered"))
             }

@@ -42,7 +42,7 @@ extension KubernetesPlan {
         let isStateful = Self.isStateful(service, project: project)
         return WorkloadInstanceContext(
             name: service.name, labels: labels(service, project: project.name), isStateful: isStateful,
-            isBuilt: service.build != nil, imageRepository: service.imageRepository, imageTag: instance.environment,
+            isBuilt: service.build != nil, imageRepository: service.imageRepository, imageTag: project.branchTag(for: instance.environment),
             replicas: instance.replicas, fixedReplicas: autoscale == nil || isStateful,
             autoscale: isStateful ? [] : (autoscale.map { [$0] } ?? []), isAutoscaled: autoscale != nil && !isStateful,
             resources: resources(instance.resources), config: config, secretEnv: secretEnv, dependentEnv: dependent,
@@ -82,7 +82,7 @@ extension KubernetesPlan {
     }
 
     /// Only declared traffic: in from dependents and scrapers (and the ingress controller when
-    /// public), out to dependencies, scrape targets, managed services' ports and DNS.
+    /// public), out to dependencies, scrape targets, managed services' ports, declared egress and DNS.
     static func networkPolicy(_ service: ResolvedService, _ instance: ServiceInstance, project: ResolvedProject, running: [ResolvedService], managed: [ResolvedService], scrape: [ScrapeTargetContext], ingressClass: String, isPublic: Bool) -> NetworkPolicyContext {
         let port = port(service)
         var from: [PeerContext] = []
@@ -107,7 +107,7 @@ extension KubernetesPlan {
         return NetworkPolicyContext(
             from: from, hasFrom: !from.isEmpty,
             ingressController: isPublic ? [ingressControllerNamespace(ingressClass)] : [],
-            port: port.map { [$0] } ?? [], to: to, external: external,
+            port: port.map { [$0] } ?? [], to: to, external: external, egress: EgressRuleContext.rules(service.egress),
             hasIngress: !from.isEmpty || isPublic, hasExternal: !external.isEmpty)
     }
 }

@@ -12,6 +12,8 @@ public struct NetworkPolicyContext: Encodable, Hashable, Sendable {
     public var to: [PeerContext]
     /// Ports it may reach outside the cluster: cloud-managed dependencies here.
     public var external: [Int]
+    /// Destinations outside the cluster the blueprint declares (`egress:`).
+    public var egress: [EgressRuleContext]
     /// True when any ingress rule exists (`from` or an ingress controller).
     public var hasIngress: Bool
     /// True when `external` is not empty.
