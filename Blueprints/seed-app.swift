@@ -9,9 +9,10 @@ import BlueprintDescription
 // - `docker-compose.dev.yml` / `docker-compose.prod.yml` → `compose.yaml` plus the
 //   `compose.development.yaml`, `compose.staging.yaml` and `compose.production.yaml` overlays
 //   (hot-reload bind mounts in development, resource limits and restart policies in production).
-// - `scripts/deploy.sh` with start/stop/restart/logs/clean → `scripts/start.sh`
-//   (start/stop/restart/logs/clean for any environment, plus `scripts/start.ps1`), and
-//   `scripts/deploy-prod.sh` with rollback → `scripts/deploy.sh` (deploy/rollback/status).
+// - `scripts/deploy.sh` with start/stop/restart/logs/clean → the same commands in the generated
+//   `scripts/deploy.sh` (which also deploys, rolls back and shows status), backed by
+//   `scripts/start.sh`; `scripts/deploy-prod.sh` with rollback → the generated
+//   `scripts/deploy-prod.sh` (deploy TAG / rollback / status on production).
 // - `config/development.env` / `config/production.env` → the per-environment `environment:`
 //   values below and `.env.example` for secrets; `.env` is git-ignored.
 // - CI/CD: the GitHub Actions family tests, builds and deploys staging from `main`, then

@@ -23,7 +23,14 @@ public struct ScriptsGenerator: ArtifactGenerator {
         var defaultEnvironment: String
     }
 
-    /// The three scripts.
+    struct AliasContext: Encodable {
+        var project: String
+        var environment: String
+        var alias: String
+    }
+
+    /// The scripts: start.sh, start.ps1, deploy.sh, and `deploy-<alias>.sh` for each
+    /// production-mode environment with a short alias (`deploy-prod.sh`).
     public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
         let entries = project.environments.map { environment in
             EnvironmentEntry(name: environment.name, names: ListItem.list([environment.name] + (environment.alias.map { [$0] } ?? [])),
@@ -33,11 +40,15 @@ public struct ScriptsGenerator: ArtifactGenerator {
             project: project.name, environments: entries,
             names: ListItem.list(entries.flatMap { $0.names.map(\.value) }),
             defaultEnvironment: project.environments.first { $0.isDevelopment }?.name ?? project.environments[0].name)
-        return [
+        return try [
             try RenderRequest(template: "scripts/start.sh", path: "scripts/start.sh", context: context, executable: true),
             try RenderRequest(template: "scripts/deploy.sh", path: "scripts/deploy.sh", context: context, executable: true),
             try RenderRequest(template: "scripts/start.ps1", path: "scripts/start.ps1", context: context, format: EscapeFormat.none),
-        ]
+        ] + project.environments.compactMap { environment -> RenderRequest? in
+            guard !environment.isDevelopment, let alias = environment.alias else { return nil }
+            return try RenderRequest(template: "scripts/deploy-environment.sh", path: "scripts/deploy-\(alias).sh",
+                                     context: AliasContext(project: project.name, environment: environment.name, alias: alias), executable: true)
+        }
     }
 
     /// Every secret the compose files of `environment` interpolate: the secret variables and the
