@@ -26,10 +26,11 @@ class Outcome:
 
     def gist(self, limit: int = 240) -> str:
         """The most telling line of the output: the last error-looking one, else the last one."""
-        lines = [line.strip() for line in self.out.splitlines() if line.strip()]
+        # Lines with something to say: not a caret or an underline under a quoted source line.
+        lines = [line.strip() for line in self.out.splitlines() if re.search(r"[A-Za-z0-9]", line)]
         pick = ""
         for line in reversed(lines):
-            if re.search(r"\b(error|ERROR|Error|failed|FAILED|denied|not found|no such|unhealthy|exited)\b", line):
+            if re.search(r"\b(error|ERROR|Error|failed|FAILED|denied|not found|no such|unhealthy|exited|missing|invalid|cannot|unknown)\b", line):
                 pick = line
                 break
         if not pick and lines:
