@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from standins import LABEL_KIND, docker, split_ref
+from standins import build_error, docker, split_ref, standins_of_kind
 
 
 class CheckFailed(Exception):
@@ -62,11 +62,11 @@ class Scratch:
             for rel, text in (files or {}).items():
                 (ctx / rel).write_text(text)
             # No build cache: a check must run its steps, not replay an earlier run's result.
-            proc = docker("build", "--quiet", "--no-cache", "--tag", tag, str(ctx), check=False)
+            proc = docker("build", "--progress=plain", "--no-cache", "--tag", tag, str(ctx), check=False)
         finally:
             shutil.rmtree(ctx, ignore_errors=True)
         if proc.returncode != 0:
-            raise CheckFailed(f"derived image build failed: {tail(proc.stderr)}")
+            raise CheckFailed(f"derived image build failed: {build_error(proc.stderr)}")
         self.images.append(tag)
         return tag
 
@@ -158,6 +158,11 @@ def check_python(ref: str) -> None:
     """, "python contract", timeout=300)
     config = image_config(ref)
     expect(config.get("Cmd") == ["python3"], f"CMD is {config.get('Cmd')}, not python3")
+    # A reference naming a codename installs that suite's packages when asked by version.
+    named = next((w for w in tag.split("-") if w in ("bookworm", "trixie")), None)
+    if named:
+        sh(ref, f"apt-get update -qq && apt-cache madison base-files | grep -q ' {named}/'",
+           f"apt sees {named}'s archive")
 
 
 def check_uv(ref: str) -> None:
@@ -167,8 +172,7 @@ def check_uv(ref: str) -> None:
     if tag.count(".") == 2:
         expect(proc.stdout.split()[1] == tag, f"uv is {proc.stdout.split()[1]}, not {tag}")
     # As generated Dockerfiles use it: copied into a python stand-in, making a venv from PyPI.
-    pythons = docker("images", "--filter", f"label={LABEL_KIND}=python", "--format",
-                     "{{.Repository}}:{{.Tag}}").stdout.split()
+    pythons = standins_of_kind("python")
     if pythons:
         with Scratch("uv") as scratch:
             scratch.build(f"""FROM {pythons[0]}
@@ -619,8 +623,7 @@ def check_rabbitmq(ref: str) -> None:
             probe = (f"import base64, urllib.request; r = urllib.request.Request('http://queue:15672/api/overview'); "
                      f"r.add_header('Authorization', 'Basic ' + base64.b64encode(b'app:app-secret').decode()); "
                      f"print(urllib.request.urlopen(r, timeout=10).status)")
-            pythons = docker("images", "--filter", f"label={LABEL_KIND}=python", "--format",
-                             "{{.Repository}}:{{.Tag}}").stdout.split()
+            pythons = standins_of_kind("python")
             if pythons:
                 proc = run_in(pythons[0], "python3", "-c", probe, options=("--network", net), expect_ok=False)
                 expect(proc.stdout.strip() == "200", f"management API: {tail(proc.stdout + proc.stderr)}")

@@ -10,9 +10,11 @@ tags it with exactly that reference, so `docker build` and `docker compose up` u
     standins.py build REF [REF...]   build (or reuse) a stand-in per reference
     standins.py check REF [REF...]   run each stand-in's contract self-test
     standins.py list                 the supported reference patterns and what backs them
+    standins.py refs PATH [PATH...]  the base image references generated files under PATHs use
 
 Importable too: `standins.build(refs, log=print)` and `standins.check(refs, log=print)` return a
-dict of ref -> Result. Only the standard library is used.
+dict of ref -> Result; `standins.references(paths)` lists the references files need. Only the
+standard library is used.
 """
 
 from __future__ import annotations
@@ -49,10 +51,13 @@ BASE_REPO = "scaffold-standin/debian"
 # Image labels: the hash of everything a stand-in is built from (the cache key), and its kind.
 LABEL_INPUTS = "org.scaffold.standin.inputs"
 LABEL_KIND = "org.scaffold.standin.kind"
+# The reference a stand-in was built for: images built FROM a stand-in inherit its labels, so
+# only an image tagged with this reference is the stand-in itself.
+LABEL_REF = "org.scaffold.standin.ref"
 # Every stand-in records the versions of what backs it here (read back with `docker cp`).
 VERSIONS_FILE = "/usr/share/scaffold-standin/versions"
 # Bump to rebuild every stand-in (and base) after a change to this file's recipes.
-RECIPE = "1"
+RECIPE = "2"
 
 # Versions Debian offers, by upstream package family and suite. The reference's version is mapped
 # onto these (see nearest()); the exact Debian version that ends up installed is read from the image.
@@ -122,21 +127,19 @@ class Plan:
     artifacts: Callable[[Path], None] | None = None
     # What identifies the artifacts in the cache key (the artifacts are only fetched on a miss).
     artifact_key: str = ""
+    target: str | None = None  # the Dockerfile stage to build, when not the last
 
 
 # ---------------------------------------------------------------------------------------------
 # Docker
 
 
-def docker(*args: str, input: bytes | None = None, check: bool = True, timeout: float | None = None,
-           text: bool = True) -> subprocess.CompletedProcess:
+def docker(*args: str, check: bool = True, timeout: float | None = None) -> subprocess.CompletedProcess:
     """Runs the docker CLI (DOCKER_HOST comes from the environment) and captures its output."""
     env = dict(os.environ, DOCKER_BUILDKIT="1")
-    proc = subprocess.run(["docker", *args], input=input if not text or input is None else input,
-                          capture_output=True, env=env, timeout=timeout, text=text)
+    proc = subprocess.run(["docker", *args], capture_output=True, env=env, timeout=timeout, text=True)
     if check and proc.returncode != 0:
-        err = (proc.stderr or "").strip() if text else proc.stderr.decode(errors="replace").strip()
-        raise RuntimeError(f"docker {' '.join(args[:3])} failed: {err[-800:]}")
+        raise RuntimeError(f"docker {' '.join(args[:3])} failed: {proc.stderr.strip()[-800:]}")
     return proc
 
 
@@ -151,6 +154,18 @@ def image_info(ref: str) -> dict | None:
 
 def image_labels(info: dict | None) -> dict:
     return ((info or {}).get("Config") or {}).get("Labels") or {}
+
+
+def is_standin(ref: str, kind: str | None = None) -> bool:
+    """Whether the local image tagged ref is a stand-in built for ref (of that kind)."""
+    labels = image_labels(image_info(ref))
+    return labels.get(LABEL_REF) == ref and (kind is None or labels.get(LABEL_KIND) == kind)
+
+
+def standins_of_kind(kind: str) -> list[str]:
+    """The stand-ins of one kind on this engine, by reference."""
+    out = docker("images", "--filter", f"label={LABEL_KIND}={kind}", "--format", "{{.Repository}}:{{.Tag}}").stdout
+    return [ref for ref in out.split() if "<none>" not in ref and is_standin(ref, kind)]
 
 
 def read_image_file(ref: str, path: str) -> str | None:
@@ -199,6 +214,8 @@ def sha256_file(path: Path) -> str:
 # Base rootfs: one debootstrap per suite per engine, shared by every stand-in.
 
 _base_locks = {suite: threading.Lock() for suite in SUITES}
+# Base images replaced by newer ones: removed once the stand-ins built on them are replaced too.
+_replaced_bases: list[str] = []
 
 
 def base_ref(suite: str) -> str:
@@ -227,7 +244,7 @@ def ensure_base(suite: str, log: Callable[[str], None] = print, rebuild: bool = 
         log(f"base {base_ref(suite)} made in {time.monotonic() - started:.0f}s")
         new_id = image_info(base_ref(suite))["Id"]
         if info and image_labels(info).get(LABEL_KIND) == "base" and info["Id"] != new_id:
-            docker("image", "rm", info["Id"], check=False)  # the base this one replaces
+            _replaced_bases.append(info["Id"])
         return new_id
 
 
@@ -353,6 +370,19 @@ def codename_of(words: list[str]) -> str | None:
     return next((w for w in words if w in DEBIAN_CODENAMES), None)
 
 
+def fallback_suite(words: list[str], suite: str, notes: list[str]) -> str:
+    """The reference's own codename when the stand-in is built on another suite ("" otherwise).
+
+    That suite's archive is added at low priority (common/add-fallback-suite.sh), so version pins
+    and package names of the named suite still install.
+    """
+    named = codename_of(words)
+    if named and named != suite:
+        notes.append(f"{suite} userland, not {named}; {named}'s archive is a low-priority apt source")
+        return named if named in SUITES else ""
+    return ""
+
+
 def _alpine_note(words: list[str], notes: list[str]) -> None:
     if any(w.startswith("alpine") for w in words):
         notes.append("Debian userland, not Alpine (no apk; bash and coreutils instead of busybox)")
@@ -370,16 +400,15 @@ def plan_python(ref, name, tag):
     version, words = parse_tag(tag, DEBIAN_CODENAMES | {"slim", "alpine"})
     suite, have, how = nearest("python", version, codename_of(words))
     notes = [how] if how else []
-    if codename_of(words) and codename_of(words) != suite:
-        notes.append(f"{suite} userland, not {codename_of(words)} (apt installs {suite} packages)")
+    fallback = fallback_suite(words, suite, notes)
     _alpine_note(words, notes)
     notes.append("Debian's python3 under /usr with /usr/local/bin links; pip may install system-wide")
     extra = "" if "slim" in words or any(w.startswith("alpine") for w in words) else \
         "build-essential python3-dev git curl wget"
     if extra:
         notes.append("full variant: build-essential, python3-dev, git, curl, wget added")
-    return Plan(ref, "python", suite, f"Debian {suite}",
-                {"PYTHON": f"python{have}", "EXTRA_PACKAGES": extra}, notes)
+    return Plan(ref, "python", suite, f"Debian {suite} python{have}",
+                {"PYTHON": f"python{have}", "EXTRA_PACKAGES": extra, "FALLBACK_SUITE": fallback}, notes)
 
 
 def _uv_artifacts(spec: str):
@@ -392,7 +421,7 @@ def plan_uv(ref, name, tag):
     if not re.fullmatch(r"\d+\.\d+(\.\d+)?", tag):
         raise Unavailable(f"uv tag {tag!r}: only plain version tags (the binaries-only image) are supported")
     spec = tag if tag.count(".") == 2 else f"{tag}.*"
-    return Plan(ref, "uv", None, "PyPI wheel", {}, [],
+    return Plan(ref, "uv", None, f"PyPI uv=={spec} wheel", {}, [],
                 artifacts=_uv_artifacts(spec), artifact_key=f"uv=={spec}")
 
 
@@ -400,10 +429,11 @@ def plan_node(ref, name, tag):
     version, words = parse_tag(tag, DEBIAN_CODENAMES | {"slim", "alpine"})
     suite, have, how = nearest("node", version, codename_of(words))
     notes = [how] if how else []
+    fallback = fallback_suite(words, suite, notes)
     _alpine_note(words, notes)
     notes += ["Debian's nodejs and npm (npm 9); corepack (trixie) but no bundled yarn; pnpm/yarn downloads need the npm registry",
               "npm audit/fund/update-notifier off in /etc/npmrc (nothing to reach offline)"]
-    return Plan(ref, "node", suite, f"Debian {suite}", {}, notes)
+    return Plan(ref, "node", suite, f"Debian {suite} nodejs {have}, npm", {"FALLBACK_SUITE": fallback}, notes)
 
 
 def plan_nginx_unprivileged(ref, name, tag):
@@ -413,7 +443,7 @@ def plan_nginx_unprivileged(ref, name, tag):
     _alpine_note(words, notes)
     notes += ["Debian's nginx build (no njs/otel modules); busybox wget and nc for probes",
               "entrypoint runs /docker-entrypoint.d scripts and templates, no IPv6 listen rewrite"]
-    return Plan(ref, "nginx-unprivileged", suite, f"Debian {suite}", {}, notes)
+    return Plan(ref, "nginx-unprivileged", suite, f"Debian {suite} nginx {have}", {}, notes)
 
 
 def plan_busybox(ref, name, tag):
@@ -422,7 +452,7 @@ def plan_busybox(ref, name, tag):
     notes = [how] if how else []
     if "musl" in words or "uclibc" in words:
         notes.append("statically linked against glibc (Debian's busybox-static), not musl")
-    return Plan(ref, "busybox", suite, f"Debian {suite}", {}, notes)
+    return Plan(ref, "busybox", suite, f"Debian {suite} busybox-static {have}", {}, notes)
 
 
 def plan_redis(ref, name, tag):
@@ -431,7 +461,7 @@ def plan_redis(ref, name, tag):
     notes = [how] if how else []
     _alpine_note(words, notes)
     notes.append("protected mode is turned off by the entrypoint (the official build compiles it off)")
-    return Plan(ref, "redis", suite, f"Debian {suite}", {}, notes)
+    return Plan(ref, "redis", suite, f"Debian {suite} redis-server {have}", {}, notes)
 
 
 def plan_postgres(ref, name, tag):
@@ -440,7 +470,7 @@ def plan_postgres(ref, name, tag):
     notes = [how] if how else []
     _alpine_note(words, notes)
     notes.append("LANG=C.UTF-8 (Debian has no en_US.utf8 without the locales package)")
-    return Plan(ref, "postgres", suite, f"Debian {suite}", {"PG_MAJOR": have}, notes)
+    return Plan(ref, "postgres", suite, f"Debian {suite} postgresql-{have}", {"PG_MAJOR": have}, notes)
 
 
 def plan_prometheus(ref, name, tag):
@@ -448,13 +478,13 @@ def plan_prometheus(ref, name, tag):
     suite, have, how = nearest("prometheus", version)
     notes = [how] if how else []
     notes.append("Debian userland with busybox wget/nc (the real image is busybox-based)")
-    return Plan(ref, "prometheus", suite, f"Debian {suite}", {}, notes)
+    return Plan(ref, "prometheus", suite, f"Debian {suite} prometheus {have}", {}, notes)
 
 
 def plan_openwebui(ref, name, tag):
     if tag not in ("main", "latest") and not re.fullmatch(r"v?\d+(\.\d+)*", tag):
         raise Unavailable(f"open-webui tag {tag!r}: only the plain (non-cuda/ollama) image is stood in for")
-    return Plan(ref, "open-webui", "bookworm", "a Python stand-in app for OpenWebUI on Debian bookworm python3",
+    return Plan(ref, "open-webui", "bookworm", "a stand-in app (stdlib Python) on Debian bookworm python3",
                 {"WEBUI_VERSION": tag}, ["no UI or models: /health, the data dir and env handling only"])
 
 
@@ -462,19 +492,21 @@ def plan_golang(ref, name, tag):
     version, words = parse_tag(tag, DEBIAN_CODENAMES | {"alpine"})
     suite, have, how = nearest("golang", version, codename_of(words))
     notes = [how] if how else []
+    fallback = fallback_suite(words, suite, notes)
     _alpine_note(words, notes)
     notes.append("GOTOOLCHAIN=local: no toolchain downloads; modules only from what the network reaches")
-    return Plan(ref, "golang", suite, f"Debian {suite}", {"GO": have}, notes)
+    return Plan(ref, "golang", suite, f"Debian {suite} golang-{have}-go", {"GO": have, "FALLBACK_SUITE": fallback}, notes)
 
 
 def plan_rust(ref, name, tag):
     version, words = parse_tag(tag, DEBIAN_CODENAMES | {"slim", "alpine"})
     suite, have, how = nearest("rust", version, codename_of(words))
     notes = [how] if how else []
+    fallback = fallback_suite(words, suite, notes)
     _alpine_note(words, notes)
     notes.append("Debian's rustc and cargo, no rustup (no extra targets or components)")
     extra = "" if "slim" in words else "make pkg-config git libssl-dev curl wget"
-    return Plan(ref, "rust", suite, f"Debian {suite}", {"EXTRA_PACKAGES": extra}, notes)
+    return Plan(ref, "rust", suite, f"Debian {suite} rustc, cargo {have}", {"EXTRA_PACKAGES": extra, "FALLBACK_SUITE": fallback}, notes)
 
 
 def _jdk(wanted: str | None, suite: str | None = None) -> tuple[str, str, str]:
@@ -497,7 +529,7 @@ def plan_temurin(ref, name, tag):
     if any(w in UBUNTU_CODENAMES for w in words):
         notes.append(f"Debian {suite}, not Ubuntu")
     notes.append(f"Debian's OpenJDK {major} {flavour} (headless), not Temurin; LANG=C.UTF-8")
-    return Plan(ref, "eclipse-temurin", suite, f"Debian {suite}", {"JDK": major, "FLAVOUR": flavour}, notes)
+    return Plan(ref, "eclipse-temurin", suite, f"Debian {suite} openjdk-{major}-{flavour}-headless", {"JDK": major, "FLAVOUR": flavour}, notes)
 
 
 def plan_maven(ref, name, tag):
@@ -516,7 +548,7 @@ def plan_maven(ref, name, tag):
     _alpine_note(rest, notes)
     notes.append(f"Debian {suite}, not Ubuntu; OpenJDK {jdk}, not Temurin")
     notes.append(MAVEN_OFFLINE_NOTE)
-    return Plan(ref, "maven", suite, f"Debian {suite}", {"JDK": jdk}, notes)
+    return Plan(ref, "maven", suite, f"Debian {suite} maven {have}, openjdk-{jdk}-jdk-headless", {"JDK": jdk}, notes)
 
 
 # Whether an offline `mvn package` works is what the maven check finds out; this is its finding.
@@ -541,7 +573,8 @@ def plan_distroless(ref, name, tag):
     nonroot = "nonroot" in tag
     args = {"LIBRARIES": libraries, "DEBUG": "yes" if "debug" in tag else "no",
             "USER_ID": "65532" if nonroot else "0", "HOME_DIR": "/home/nonroot" if nonroot else "/"}
-    return Plan(ref, "distroless", suite, f"Debian {suite} files", args, notes)
+    what = f"Debian {suite} files: base-files, tzdata{', ' if libraries else ''}{libraries.replace(' ', ', ')}"
+    return Plan(ref, "distroless", suite, what, args, notes, target="debug" if "debug" in tag else None)
 
 
 def plan_swift(ref, name, tag):
@@ -551,7 +584,7 @@ def plan_swift(ref, name, tag):
     if any(w in UBUNTU_CODENAMES for w in words):
         notes.append(f"Debian {suite}, not Ubuntu")
     notes.append("Debian's swiftlang toolchain")
-    return Plan(ref, "swift", suite, f"Debian {suite}", {}, notes)
+    return Plan(ref, "swift", suite, f"Debian {suite} swiftlang {have}", {}, notes)
 
 
 UBUNTU_SUITES = {"noble": "trixie", "24.04": "trixie", "oracular": "trixie", "24.10": "trixie", "plucky": "trixie",
@@ -566,7 +599,7 @@ def plan_ubuntu(ref, name, tag):
     suite = UBUNTU_SUITES[release]
     newer = suite == "trixie"
     notes = [f"Debian {suite}, not Ubuntu: apt installs Debian packages"]
-    return Plan(ref, "ubuntu", suite, f"Debian {suite}", {"UBUNTU_USER": "yes" if newer else "no"}, notes)
+    return Plan(ref, "ubuntu", suite, f"Debian {suite} base", {"UBUNTU_USER": "yes" if newer else "no"}, notes)
 
 
 def plan_mysql(ref, name, tag):
@@ -574,7 +607,7 @@ def plan_mysql(ref, name, tag):
     suite, have, how = nearest("mariadb", None)
     notes = [f"MariaDB {have}, not MySQL {version or tag} (Debian has no MySQL)",
              "SQL and protocol compatible for common use; no X protocol on 33060"]
-    return Plan(ref, "mysql", suite, f"Debian {suite}", {}, notes)
+    return Plan(ref, "mysql", suite, f"Debian {suite} mariadb-server {have}", {}, notes)
 
 
 def plan_rabbitmq(ref, name, tag):
@@ -582,7 +615,7 @@ def plan_rabbitmq(ref, name, tag):
     suite, have, how = nearest("rabbitmq", version)
     notes = [how] if how else []
     _alpine_note(words, notes)
-    return Plan(ref, "rabbitmq", suite, f"Debian {suite}",
+    return Plan(ref, "rabbitmq", suite, f"Debian {suite} rabbitmq-server {have}",
                 {"PLUGINS": "rabbitmq_management" if "management" in words else ""}, notes)
 
 
@@ -592,38 +625,44 @@ def plan_unavailable(reason: str):
     return handler
 
 
-# (name pattern, handler, the pattern as `list` shows it)
+# (image name pattern, handler, the reference pattern as `list` shows it, references it shows as examples)
 FAMILIES = [
-    (r"python", plan_python, "python:X.Y[-slim][-<codename>]"),
-    (r"ghcr\.io/astral-sh/uv", plan_uv, "ghcr.io/astral-sh/uv:X.Y.Z"),
-    (r"node", plan_node, "node:N[-<codename>][-slim]"),
-    (r"nginxinc/nginx-unprivileged", plan_nginx_unprivileged, "nginxinc/nginx-unprivileged:X.Y[-alpine]"),
-    (r"busybox", plan_busybox, "busybox:X.Y[-musl|-glibc]"),
-    (r"redis", plan_redis, "redis:X.Y[-alpine|-<codename>]"),
-    (r"postgres", plan_postgres, "postgres:N[.M][-alpine|-<codename>]"),
-    (r"(quay\.io/)?prom(etheus)?/prometheus", plan_prometheus, "prom/prometheus:vX.Y.Z"),
-    (r"ghcr\.io/open-webui/open-webui", plan_openwebui, "ghcr.io/open-webui/open-webui:vX.Y.Z"),
-    (r"golang", plan_golang, "golang:X.Y[-<codename>]"),
-    (r"rust", plan_rust, "rust:X.Y[-slim][-<codename>]"),
-    (r"maven", plan_maven, "maven:X.Y-eclipse-temurin-N[-<codename>]"),
-    (r"eclipse-temurin", plan_temurin, "eclipse-temurin:N[-jre|-jdk][-<codename>]"),
-    (r"gcr\.io/distroless/[a-z-]+-debian\d+", plan_distroless, "gcr.io/distroless/{static,base,cc}-debianN:nonroot"),
-    (r"swift", plan_swift, "swift:X.Y[-<codename>]"),
-    (r"ubuntu", plan_ubuntu, "ubuntu:<codename>[-<date>]"),
-    (r"mysql", plan_mysql, "mysql:X.Y"),
-    (r"rabbitmq", plan_rabbitmq, "rabbitmq:X.Y[-management][-alpine]"),
-    (r"grafana/grafana(-oss|-enterprise)?", plan_unavailable(
-        "Debian and PyPI have no Grafana"), "grafana/grafana:*"),
-    (r"mongo", plan_unavailable("Debian and PyPI have no MongoDB server (non-free licence)"), "mongo:*"),
-    (r"traefik", plan_unavailable("Debian and PyPI have no Traefik"), "traefik:*"),
-    (r"gradle", plan_unavailable("Debian's gradle is 4.4, far too old for current builds"), "gradle:*"),
+    (r"python", plan_python, "python:X.Y[-slim][-<codename>]", ["python:3.11-slim-bookworm", "python:3.12-slim-bookworm"]),
+    (r"ghcr\.io/astral-sh/uv", plan_uv, "ghcr.io/astral-sh/uv:X.Y[.Z]", ["ghcr.io/astral-sh/uv:0.5.11"]),
+    (r"node", plan_node, "node:N[-<codename>][-slim]", ["node:22-bookworm-slim"]),
+    (r"nginxinc/nginx-unprivileged", plan_nginx_unprivileged, "nginxinc/nginx-unprivileged:X.Y[-alpine]",
+     ["nginxinc/nginx-unprivileged:1.27-alpine"]),
+    (r"busybox", plan_busybox, "busybox:X.Y[-musl|-glibc]", ["busybox:1.37-musl"]),
+    (r"redis", plan_redis, "redis:X.Y[-alpine|-<codename>]", ["redis:7.4-alpine"]),
+    (r"postgres", plan_postgres, "postgres:N[.M][-alpine|-<codename>]", ["postgres:16.6-alpine"]),
+    (r"(quay\.io/)?prom(etheus)?/prometheus", plan_prometheus, "prom/prometheus:vX.Y.Z", ["prom/prometheus:v3.1.0"]),
+    (r"ghcr\.io/open-webui/open-webui", plan_openwebui, "ghcr.io/open-webui/open-webui:vX.Y.Z|main",
+     ["ghcr.io/open-webui/open-webui:v0.6.5"]),
+    (r"golang", plan_golang, "golang:X.Y[-<codename>]", ["golang:1.23-bookworm"]),
+    (r"rust", plan_rust, "rust:X.Y[-slim][-<codename>]", ["rust:1.83-slim-bookworm"]),
+    (r"maven", plan_maven, "maven:X.Y-eclipse-temurin-N[-<codename>]", ["maven:3.9-eclipse-temurin-21-noble"]),
+    (r"eclipse-temurin", plan_temurin, "eclipse-temurin:N[-jre|-jdk][-<codename>]",
+     ["eclipse-temurin:21-jre-noble", "eclipse-temurin:17-jre-noble"]),
+    (r"gcr\.io/distroless/[a-z-]+-debian\d+", plan_distroless, "gcr.io/distroless/{static,base,cc}-debianN[:nonroot|:debug]",
+     ["gcr.io/distroless/static-debian12:nonroot", "gcr.io/distroless/cc-debian12:nonroot"]),
+    (r"swift", plan_swift, "swift:X.Y[-<codename>]", ["swift:6.0-noble"]),
+    (r"ubuntu", plan_ubuntu, "ubuntu:<codename|X.Y>[-<date>]", ["ubuntu:noble-20241118.1"]),
+    (r"mysql", plan_mysql, "mysql:X.Y", ["mysql:8.4"]),
+    (r"rabbitmq", plan_rabbitmq, "rabbitmq:X.Y[-management][-alpine]", ["rabbitmq:3.13-management-alpine"]),
+    (r"grafana/grafana(-oss|-enterprise)?", plan_unavailable("Debian and PyPI have no Grafana"),
+     "grafana/grafana:*", ["grafana/grafana:11.4.0"]),
+    (r"mongo", plan_unavailable("Debian and PyPI have no MongoDB server (its licence keeps it out of Debian)"),
+     "mongo:*", ["mongo:7.0"]),
+    (r"traefik", plan_unavailable("Debian and PyPI have no Traefik"), "traefik:*", ["traefik:v3.2"]),
+    (r"gradle", plan_unavailable("Debian's gradle is 4.4, far too old for current builds"), "gradle:*",
+     ["gradle:8.12-jdk21-noble"]),
 ]
 
 
 def plan(ref: str) -> Plan:
     """The Plan for one reference, or Unavailable saying why there can be none."""
     name, tag = split_ref(ref)
-    for pattern, handler, _ in FAMILIES:
+    for pattern, handler, _, _ in FAMILIES:
         if re.fullmatch(pattern, name):
             return handler(ref, name, tag)
     raise Unavailable(f"no stand-in is known for images named {name!r}")
@@ -644,18 +683,18 @@ def fetch_uv(spec: str, dest: Path) -> str:
     arch = {"amd64": "x86_64", "arm64": "aarch64"}.get(machine, machine)
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "scaffold-standins" / "wheels"
     cache.mkdir(parents=True, exist_ok=True)
-    wheel = None
+    wheel, errors = None, []
     for platform in (f"musllinux_1_1_{arch}", f"manylinux_2_17_{arch}"):
         if not spec.endswith("*"):
             found = sorted(cache.glob(f"uv-{spec}-*{platform}*.whl"))
             if found:
                 wheel = found[-1]
                 break
-        wheel = _download_wheel("uv", spec, platform, cache)
+        wheel = _download_wheel("uv", spec, platform, cache, errors)
         if wheel:
             break
     if wheel is None:
-        raise Unavailable(f"PyPI has no uv=={spec} wheel for {arch}")
+        raise Unavailable(f"no uv=={spec} wheel for {arch} from PyPI: {'; '.join(errors)[-300:]}")
     version = wheel.name.split("-")[1]
     with zipfile.ZipFile(wheel) as zf:
         for tool in ("uv", "uvx"):
@@ -666,8 +705,9 @@ def fetch_uv(spec: str, dest: Path) -> str:
     return version
 
 
-def _download_wheel(project: str, spec: str, platform: str, cache: Path) -> Path | None:
-    """Downloads the newest wheel matching spec and platform into cache; None if there is none.
+def _download_wheel(project: str, spec: str, platform: str, cache: Path, errors: list) -> Path | None:
+    """Downloads the newest wheel matching spec and platform into cache; None (and a line in
+    errors) if there is none.
 
     Uses the host's pip when it has one (it honours the host's index and certificate settings),
     else the index's JSON API over HTTPS.
@@ -679,8 +719,10 @@ def _download_wheel(project: str, spec: str, platform: str, cache: Path) -> Path
                                    "--only-binary=:all:", "--platform", platform, "--dest", str(fresh),
                                    f"{project}=={spec}"], capture_output=True, text=True)
             if proc.returncode != 0:
+                errors.append(f"{platform}: {(proc.stderr.strip().splitlines() or ['pip failed'])[-1]}")
                 return None
         elif not _download_wheel_simple(project, spec, platform, fresh):
+            errors.append(f"{platform}: none on the index")
             return None
         wheels = sorted(fresh.glob(f"{project}-*.whl"))
         if not wheels:
@@ -728,32 +770,37 @@ def _inputs_key(p: Plan, base_id: str | None) -> str:
     """The cache key: the build folder's files, the plan, the base rootfs id and the CA bundle."""
     digest = hashlib.sha256(RECIPE.encode())
     digest.update(json.dumps({"kind": p.kind, "suite": p.suite, "args": p.args, "artifact": p.artifact_key,
-                              "base": base_id}, sort_keys=True).encode())
+                              "target": p.target, "base": base_id, "ref": p.ref}, sort_keys=True).encode())
     digest.update(sha256_file(host_ca_bundle()).encode())
-    folder = HERE / p.kind
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    for folder in (HERE / p.kind, HERE / "common"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(HERE).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:32]
 
 
-def describe(p: Plan) -> str:
-    """The `built` line's text: what the image contains, with the installed versions and notes."""
-    versions = read_image_file(p.ref, VERSIONS_FILE) or ""
-    parts = []
-    for line in versions.splitlines():
+def installed_versions(p: Plan) -> list[str]:
+    """What the built image records as backing it: "package version" per line, upstream versions."""
+    text = read_image_file(p.ref, VERSIONS_FILE) or ""
+    out = []
+    for line in text.splitlines():
         words = line.split(None, 1)
         if len(words) == 2:
-            parts.append(f"{words[0]} {debian_upstream(words[1]) if p.suite else words[1]}")
-    text = p.what
-    if parts:
-        text += " " + ", ".join(parts)
-    if p.notes:
-        text += "; " + "; ".join(p.notes)
-    return text
+            out.append(f"{words[0]} {debian_upstream(words[1]) if p.suite else words[1]}")
+    return out
 
 
-def _build_error(output: str) -> str:
+def describe(p: Plan) -> str:
+    """The `built`/`cached` line's text: what backs the image, exact versions, and deviations."""
+    versions = installed_versions(p)
+    if versions and p.suite and p.kind != "open-webui":
+        text = f"Debian {p.suite} " + ", ".join(versions)
+    else:
+        text = p.what + (f": {', '.join(versions)}" if versions else "")
+    return text + ("; " + "; ".join(p.notes) if p.notes else "")
+
+
+def build_error(output: str) -> str:
     """The gist of a failed build: the failing step's last lines of output and its exit code."""
     lines = output.splitlines()
     failed = next((line for line in reversed(lines) if line.startswith("#") and " ERROR: " in line), "")
@@ -771,30 +818,33 @@ def _build_one(p: Plan, log: Callable[[str], None], rebuild: bool, logdir: Path)
     key = _inputs_key(p, base_id)
     info = image_info(p.ref)
     labels = image_labels(info)
-    if info and not rebuild and labels.get(LABEL_INPUTS) == key:
+    if info and not rebuild and labels.get(LABEL_INPUTS) == key and labels.get(LABEL_REF) == p.ref:
         return Result(p.ref, "cached", describe(p), time.monotonic() - started)
     ctx = Path(tempfile.mkdtemp(prefix=f"standin-{p.kind}-"))
     try:
         shutil.copytree(HERE / p.kind, ctx, dirs_exist_ok=True)
-        shutil.copyfile(host_ca_bundle(), ctx / "host-ca.crt")
+        shutil.copytree(HERE / "common", ctx / "common")  # helpers any Dockerfile may bind-mount
         if p.artifacts:
             p.artifacts(ctx)
-        args = ["build", "--progress=plain", "--tag", p.ref,
-                "--label", f"{LABEL_INPUTS}={key}", "--label", f"{LABEL_KIND}={p.kind}"]
+        args = ["build", "--progress=plain", "--tag", p.ref, "--label", f"{LABEL_INPUTS}={key}",
+                "--label", f"{LABEL_KIND}={p.kind}", "--label", f"{LABEL_REF}={p.ref}"]
         if p.suite:
             args += ["--build-arg", f"BASE={base_ref(p.suite)}"]
         for name, value in p.args.items():
             args += ["--build-arg", f"{name}={value}"]
+        if p.target:
+            args += ["--target", p.target]
         proc = docker(*args, str(ctx), check=False)
         logfile = logdir / (re.sub(r"[^A-Za-z0-9_.-]+", "_", p.ref) + ".log")
         logfile.write_text((proc.stdout or "") + (proc.stderr or ""))
         if proc.returncode != 0:
-            return Result(p.ref, "unavailable", f"stand-in build failed: {_build_error(proc.stderr or '')} "
+            return Result(p.ref, "unavailable", f"stand-in build failed: {build_error(proc.stderr or '')} "
                           f"(log {logfile})", time.monotonic() - started)
     finally:
         shutil.rmtree(ctx, ignore_errors=True)
     # The image this tag named before, if it was an older stand-in, is now only clutter.
-    if info and labels.get(LABEL_KIND) and info["Id"] != (image_info(p.ref) or {}).get("Id"):
+    if info and labels.get(LABEL_KIND) and labels.get(LABEL_REF, p.ref) == p.ref \
+            and info["Id"] != (image_info(p.ref) or {}).get("Id"):
         docker("image", "rm", info["Id"], check=False)
     return Result(p.ref, "built", describe(p), time.monotonic() - started)
 
@@ -840,6 +890,9 @@ def build(refs: list[str], log: Callable[[str], None] = print, jobs: int | None 
             result = future.result()
             results[result.ref] = result
             log(result.line())
+    # An old base goes once nothing is built on it any more (else the engine refuses: fine).
+    while _replaced_bases:
+        docker("image", "rm", _replaced_bases.pop(), check=False)
     return {ref: results[ref] for ref in dict.fromkeys(refs)}
 
 
@@ -856,8 +909,7 @@ def check(refs: list[str], log: Callable[[str], None] = print) -> dict[str, Resu
         started = time.monotonic()
         try:
             p = plan(ref)
-            info = image_info(ref)
-            if info is None or image_labels(info).get(LABEL_KIND) != p.kind:
+            if not is_standin(ref, p.kind):
                 raise checks.CheckFailed("no stand-in image with this tag (run `build` first)")
             checks.run(p.kind, ref)
             result = Result(ref, "PASS", "", time.monotonic() - started)
@@ -873,39 +925,130 @@ def check(refs: list[str], log: Callable[[str], None] = print) -> dict[str, Resu
 
 
 # ---------------------------------------------------------------------------------------------
+# Finding the references generated files use
+
+
+def _substitute(value: str, defaults: dict) -> str | None:
+    """Expands ${VAR:-default}, ${VAR} and $VAR from defaults; None if something stays unknown."""
+    def expand(match):
+        name, default = match.group(1) or match.group(3), match.group(2)
+        if name in defaults:
+            return defaults[name]
+        if default is not None:
+            return default
+        raise KeyError(name)
+    try:
+        return re.sub(r"\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)", expand, value)
+    except KeyError:
+        return None
+
+
+def dockerfile_references(text: str) -> list[str]:
+    """The images a Dockerfile builds on or copies from (FROM, COPY --from, RUN --mount from=),
+    leaving out its own stages; global ARG defaults are substituted."""
+    lines = re.sub(r"\\\n", " ", text).splitlines()
+    stages, args, refs, started = set(), {}, [], False
+    for line in lines:
+        words = line.split()
+        if not words or words[0].startswith("#"):
+            continue
+        op = words[0].upper()
+        if op == "ARG" and not started and len(words) > 1 and "=" in words[1]:
+            name, value = words[1].split("=", 1)
+            args[name] = value.strip("\"'")
+        elif op == "FROM":
+            started = True
+            rest = [w for w in words[1:] if not w.startswith("--")]
+            if rest:
+                image = _substitute(rest[0], args)
+                if image and image.lower() not in stages and image != "scratch":
+                    refs.append(image)
+                if len(rest) >= 3 and rest[1].upper() == "AS":
+                    stages.add(rest[2].lower())
+        for match in re.finditer(r"--from=([^\s,]+)|--mount=\S*?\bfrom=([^\s,]+)", line):
+            source = _substitute(match.group(1) or match.group(2), args)
+            if source and source.lower() not in stages and not source.isdigit():
+                refs.append(source)
+    return list(dict.fromkeys(refs))
+
+
+def compose_images(text: str) -> tuple[dict, set]:
+    """A generated compose file's service images and the services it builds (line-based: the
+    files scaffold writes are regular enough that no YAML parser is needed)."""
+    images, built, service, in_services = {}, set(), None, False
+    for line in text.splitlines():
+        if re.match(r"^\S", line):
+            in_services = line.startswith("services:")
+            continue
+        if not in_services:
+            continue
+        m = re.match(r"^  ([A-Za-z0-9_.-]+):\s*$", line)
+        if m:
+            service = m.group(1)
+            continue
+        m = re.match(r"^    (image|build):\s*(.*)$", line)
+        if m and service:
+            if m.group(1) == "build":
+                built.add(service)
+            else:
+                images[service] = m.group(2).strip().strip("\"'")
+    return images, built
+
+
+def references(paths: list) -> list[str]:
+    """The base image references the Dockerfiles and compose files under paths need stood in
+    for: FROM/COPY --from images that are not stages, and compose images of services that are
+    not built (per directory, across its compose files)."""
+    refs: list[str] = []
+    files = []
+    for path in map(Path, paths):
+        files += sorted(path.rglob("*")) if path.is_dir() else [path]
+    by_dir: dict = {}
+    for f in files:
+        if not f.is_file():
+            continue
+        if f.name.startswith("Dockerfile") and not f.name.endswith(".dockerignore") or f.suffix == ".Dockerfile":
+            refs += dockerfile_references(f.read_text(errors="replace"))
+        elif re.fullmatch(r"(docker-)?compose[\w.-]*\.ya?ml", f.name):
+            images, built = compose_images(f.read_text(errors="replace"))
+            entry = by_dir.setdefault(f.parent, ({}, set()))
+            entry[0].update(images)
+            entry[1].update(built)
+    for images, built in by_dir.values():
+        for service, image in images.items():
+            image = _substitute(image, {})
+            if service not in built and image:
+                refs.append(image)
+    return sorted(dict.fromkeys(refs))
+
+
+# ---------------------------------------------------------------------------------------------
 # Listing
 
 
 def list_supported(log: Callable[[str], None] = print) -> None:
-    """Prints each supported reference pattern, what backs it, and how it differs."""
-    examples = {
-        "python:X.Y[-slim][-<codename>]": ["python:3.11-slim-bookworm", "python:3.12-slim-bookworm"],
-        "ghcr.io/astral-sh/uv:X.Y.Z": ["ghcr.io/astral-sh/uv:0.5.11"],
-        "node:N[-<codename>][-slim]": ["node:22-bookworm-slim"],
-        "nginxinc/nginx-unprivileged:X.Y[-alpine]": ["nginxinc/nginx-unprivileged:1.27-alpine"],
-        "busybox:X.Y[-musl|-glibc]": ["busybox:1.37-musl"],
-        "redis:X.Y[-alpine|-<codename>]": ["redis:7.4-alpine"],
-        "postgres:N[.M][-alpine|-<codename>]": ["postgres:16.6-alpine"],
-        "prom/prometheus:vX.Y.Z": ["prom/prometheus:v3.1.0"],
-        "ghcr.io/open-webui/open-webui:vX.Y.Z": ["ghcr.io/open-webui/open-webui:v0.6.5"],
-    }
-    for _, _, pattern in FAMILIES:
-        samples = examples.get(pattern) or [pattern.replace("*", "x")]
+    """Prints each supported reference pattern with an example: what backs it, how it differs.
+
+    A stand-in already built on this engine shows its installed versions too.
+    """
+    for _, _, pattern, samples in FAMILIES:
+        log(pattern)
         for sample in samples:
             try:
                 p = plan(sample)
             except Unavailable as err:
-                log(f"{pattern:44} unavailable: {err}")
-                break
-            info = image_info(sample)
+                log(f"    {sample}: unavailable: {err}")
+                continue
             built = ""
-            if info and image_labels(info).get(LABEL_KIND) == p.kind:
-                built = "  [built: " + describe(p) + "]"
-            notes = ("; " + "; ".join(p.notes)) if p.notes else ""
-            log(f"{pattern:44} e.g. {sample} -> {p.what}{notes}{built}")
-    log("Debian versions mapped onto: " + "; ".join(
-        f"{family} " + ", ".join(f"{suite} {version}" for suite, version in offers.items())
-        for family, offers in DEBIAN.items()))
+            if is_standin(sample, p.kind):
+                built = " [built here: " + (", ".join(installed_versions(p)) or "?") + "]"
+            log(f"    {sample} -> {p.what}{built}")
+            for note in p.notes:
+                log(f"        - {note}")
+    log("Debian versions that references are mapped onto (the nearest; see nearest()):")
+    for family, offers in DEBIAN.items():
+        log(f"    {family}: " + ", ".join(f"{version} ({suite})" for suite, version in offers.items()))
+    log("    openjdk: " + ", ".join(f"{major} ({suite})" for major, suite in OPENJDK.items()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -922,6 +1065,8 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("check", help="run each stand-in's contract self-test")
     c.add_argument("refs", nargs="+")
     sub.add_parser("list", help="print the supported reference patterns")
+    r = sub.add_parser("refs", help="print the base image references generated files under PATHs need")
+    r.add_argument("paths", nargs="+")
     args = parser.parse_args(argv)
 
     def log(line: str) -> None:
@@ -933,6 +1078,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         results = check(args.refs, log=log)
         return 0 if all(r.ok for r in results.values()) else 1
+    if args.command == "refs":
+        for ref in references(args.paths):
+            log(ref)
+        return 0
     list_supported(log)
     return 0
 
