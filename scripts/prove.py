@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -107,8 +108,14 @@ def main(argv=None) -> int:
         print(f"time {name} {seconds:.0f}s")
     print(f"logs {logs}")
     if report.failures and os.environ.get("CI"):
+        # CI keeps only the output: put each failure's log tail on stderr.
         for preset, check, reason in report.failures:
-            print(f"--- FAIL {preset} {check}: {reason}", file=sys.stderr)
+            m = re.search(r"\(log ([^)]+)\)", reason)
+            if m and Path(m.group(1)).is_file():
+                tail = Path(m.group(1)).read_text(errors="replace").splitlines()[-40:]
+                print(f"--- {preset} {check}: last lines of {m.group(1)}", file=sys.stderr)
+                for line in tail:
+                    print(f"  | {line}", file=sys.stderr)
     print(report.summary(), flush=True)
     return 1 if report.counts["FAIL"] else 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .context import Ctx
@@ -137,19 +138,26 @@ def _loop_name(ctx: Ctx, env: str, service: str, dev_loop_env: str) -> str:
     return f"dev-loop {service}"
 
 
-def starter_file(context: Path, service: str) -> Path | None:
-    """The source file under the build context that carries the starter greeting."""
-    needle = f"hello from {service}"
+def starter_file(context: Path, service: str) -> tuple[Path | None, str]:
+    """The source file under the build context that carries the starter greeting, and the
+    greeting itself: `hello from <service>`, else whichever `hello from ...` a file has."""
+    fallback: tuple = (None, "")
     for dirpath, dirnames, filenames in os.walk(context):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
         for filename in sorted(filenames):
             path = Path(dirpath) / filename
             try:
-                if path.stat().st_size < 200_000 and needle in path.read_text(errors="strict"):
-                    return path
+                if path.stat().st_size > 200_000:
+                    continue
+                text = path.read_text(errors="strict")
             except (OSError, UnicodeDecodeError):
                 continue
-    return None
+            if f"hello from {service}" in text:
+                return path, f"hello from {service}"
+            m = re.search(r"hello from [A-Za-z0-9_.-]+", text)
+            if m and fallback[0] is None:
+                fallback = (path, m.group(0))
+    return fallback
 
 
 def dev_loop(ctx: Ctx, env: str, service: str, live: list, log: Path, dev_loop_env: str) -> None:
@@ -158,29 +166,32 @@ def dev_loop(ctx: Ctx, env: str, service: str, live: list, log: Path, dev_loop_e
         ctx.skip(check, f"{service} is not running in {env}")
         return
     build = ctx.built_services(env).get(service) or {}
-    source = starter_file(Path(build.get("context", ctx.dir)), service)
+    source, greeting = starter_file(Path(build.get("context", ctx.dir)), service)
     if source is None:
-        ctx.skip(check, f"no file under {service}'s build context says 'hello from {service}'")
+        ctx.fail(check, f"no file under {service}'s build context says 'hello from {service}'")
         return
+    wrong = "" if greeting == f"hello from {service}" else \
+        f"{source.relative_to(ctx.dir)} greets with '{greeting}', not 'hello from {service}'"
     port = (ctx.service(service) or {}).get("port")
     before = {c["Id"] for c in live}
     original = source.read_bytes()
     try:
-        first = ctx.probe(live[0]["Id"], "text", f"http://127.0.0.1:{port}/", f"hello from {service}",
-                          seconds=20, log=log)
+        first = ctx.probe(live[0]["Id"], "text", f"http://127.0.0.1:{port}/", greeting, seconds=20, log=log)
         if not first.ok:
-            ctx.fail(check, f"GET / before the edit: {_probe_said(first)}", log)
+            ctx.fail(check, "; ".join(filter(None, [wrong, f"GET / before the edit: {_probe_said(first)}"])), log)
             return
-        source.write_bytes(original.replace(f"hello from {service}".encode(), f"changed for {service}".encode()))
-        res = ctx.probe(live[0]["Id"], "text", f"http://127.0.0.1:{port}/", f"changed for {service}",
-                        seconds=60, log=log)
+        changed = greeting.replace("hello from", "changed for")
+        source.write_bytes(original.replace(greeting.encode(), changed.encode()))
+        res = ctx.probe(live[0]["Id"], "text", f"http://127.0.0.1:{port}/", changed, seconds=60, log=log)
         after = {c["Id"] for c in ctx.containers(f"{ctx.name}-{env}") if ctx.service_of(c) == service}
         rel = source.relative_to(ctx.dir)
-        if res.ok and after == before:
+        if res.ok and after == before and not wrong:
             ctx.ok(check)
+        elif res.ok and after == before:
+            ctx.fail(check, f"{wrong} (the reload itself works)")
         elif res.ok:
-            ctx.fail(check, f"the change to {rel} showed only after the container was recreated")
+            ctx.fail(check, "; ".join(filter(None, [wrong, f"the change to {rel} showed only after the container was recreated"])))
         else:
-            ctx.fail(check, f"edited {rel}; GET / still answers the old text after 60s ({_probe_said(res)})", log)
+            ctx.fail(check, "; ".join(filter(None, [wrong, f"edited {rel}; GET / still answers the old text after 60s ({_probe_said(res)})"])), log)
     finally:
         source.write_bytes(original)

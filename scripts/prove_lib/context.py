@@ -175,9 +175,18 @@ class Ctx:
         refs = set()
         for env in self.envs:
             refs |= self.env_images(env)
+        paths = set()
         for build in self.built_services().values():
+            context = Path(build.get("context", "."))
+            path = Path(build.get("dockerfile", "Dockerfile"))
+            paths.add(path if path.is_absolute() else context / path)
+        # Dockerfiles compose doesn't build (CI-only images) need their bases too.
+        for path in self.dir.rglob("Dockerfile*"):
+            if not path.name.endswith(".dockerignore") and not {"node_modules", ".scaffold"} & set(path.parts):
+                paths.add(path)
+        for path in sorted(paths):
             try:
-                refs |= self.dockerfile(build).all_images()
+                refs |= parse_dockerfile(path).all_images()
             except OSError:
                 pass
         return refs

@@ -66,7 +66,8 @@ def provide(root: Path, refs, logfile: Path) -> dict:
                     _known[ref] = (False, "no stand-in builder (scripts/standins/standins.py is missing)")
             else:
                 logfile.parent.mkdir(parents=True, exist_ok=True)
-                os.environ.setdefault("STANDINS_LOG_DIR", str(logfile.parent))
+                # Its build logs go beside every preset's logs: <logs>/scaffold-standins-logs.
+                os.environ.setdefault("STANDINS_LOG_DIR", str(logfile.parent.parent))
                 with logfile.open("a") as handle:
                     def log(line: str) -> None:
                         handle.write(line + "\n")
