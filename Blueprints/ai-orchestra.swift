@@ -10,9 +10,13 @@ import BlueprintDescription
 // - The image is built with Poetry's locked dependencies in a builder stage (no curl | python
 //   installer at runtime), runs as UID 10001, and listens on 8080 as Cloud Run expects; the
 //   seed's `--port ${PORT}` in exec-form CMD would not expand anyway.
-// - Poetry is pinned once (the seed fights 1.6.1 vs 1.7.1) by the generated Dockerfile and CI.
+// - Poetry is pinned once, to the plan's 1.7.1 (the seed fights 1.6.1 vs 1.7.1): `toolVersion`
+//   below is what the Dockerfile, CI and the dev container all install.
 // - `version:` in compose is dropped; Redis and PostgreSQL exist only in development and are
 //   Memorystore / Cloud SQL (managed) in the cloud environments.
+/// The Poetry release every family pins (plan, section 2).
+let poetry = "1.7.1"
+
 /// The laptop: development images, hot reload, local Redis and PostgreSQL; never deployed.
 let local = Environment.custom("local", mode: .development)
 
@@ -28,7 +32,7 @@ let blueprint = Blueprint(
         .app(
             "orchestra-api",
             path: ".",
-            runtime: .python("3.11", packages: .poetry, server: .uvicorn("core.orchestrator.src.api.app:app")),
+            runtime: .python("3.11", packages: .poetry, toolVersion: poetry, server: .uvicorn("core.orchestrator.src.api.app:app")),
             port: 8080,
             hostPort: 8000,
             health: .http("/health"),
@@ -74,11 +78,24 @@ let blueprint = Blueprint(
             "ms-python.black-formatter",
             "ms-python.flake8",
         ],
-        // The seed's setup.sh, reduced to what it does: an in-project venv and the hooks.
-        postCreateCommand: "pipx install poetry==1.7.1 && poetry config virtualenvs.in-project true && poetry install --with dev && poetry run pre-commit install",
-        environment: [
+        // The plan's VS Code settings, as written there.
+        settings: [
+            "python.defaultInterpreterPath": "/workspaces/orchestra-main/.venv/bin/python",
+            "python.linting.enabled": true,
+            "python.linting.flake8Enabled": true,
+            "python.formatting.provider": "black",
+            "editor.formatOnSave": true,
+            "editor.codeActionsOnSave": ["source.organizeImports": true],
+            "python.formatting.blackArgs": ["--line-length", "100"],
+            "python.linting.flake8Args": ["--max-line-length=100", "--ignore=E203,W503"],
+        ],
+        // The seed's setup.sh, reduced to what it does: the pinned Poetry, an in-project venv and the hooks.
+        postCreateCommand: "pipx install poetry==\(poetry) && poetry config virtualenvs.in-project true && poetry install --with dev && poetry run pre-commit install",
+        remoteEnvironment: [
+            "PYTHONPATH": "${containerWorkspaceFolder}",
             "GCP_PROJECT_ID": "cherry-ai-project",
             "GCP_REGION": "us-west4",
-        ]
+        ],
+        remoteUser: "vscode"
     )
 )

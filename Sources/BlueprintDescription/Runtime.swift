@@ -31,21 +31,28 @@ public struct Runtime: Codable, Hashable, Sendable {
     public var buildCommand: [String]?
     /// The base image of a `.custom` runtime.
     public var baseImage: String?
+    /// The package manager's version (Poetry `1.7.1`, uv `0.13.9`), pinned the same in the
+    /// Dockerfile, CI and the dev container; scaffold's tested default when nil.
+    public var toolVersion: String?
 
     /// A Python service.
     /// - Parameters:
     ///   - version: the CPython version, for example `3.12`.
     ///   - packages: `.pip` (requirements.txt), `.poetry` (pyproject.toml + poetry.lock) or `.uv` (uv.lock).
+    ///   - toolVersion: the Poetry or uv version, for example `"1.7.1"`; every family pins the same one.
     ///   - server: how it is served: `.uvicorn("app:app")`, `.gunicorn("app:app", workers: 4)` or `.command([...])`.
-    public static func python(_ version: String = "3.12", packages: Tool = .pip, server: PythonServer) -> Runtime {
+    public static func python(_ version: String = "3.12", packages: Tool = .pip, toolVersion: String? = nil, server: PythonServer) -> Runtime {
+        var runtime: Runtime
         switch server.kind {
         case .uvicorn:
-            return Runtime(language: .python, version: version, tool: packages, server: "uvicorn", entry: server.app, command: nil, devCommand: nil, workers: server.workers)
+            runtime = Runtime(language: .python, version: version, tool: packages, server: "uvicorn", entry: server.app, command: nil, devCommand: nil, workers: server.workers)
         case .gunicorn:
-            return Runtime(language: .python, version: version, tool: packages, server: "gunicorn", entry: server.app, command: nil, devCommand: nil, workers: server.workers)
+            runtime = Runtime(language: .python, version: version, tool: packages, server: "gunicorn", entry: server.app, command: nil, devCommand: nil, workers: server.workers)
         case .command:
-            return Runtime(language: .python, version: version, tool: packages, server: nil, entry: server.app, command: server.command, devCommand: server.devCommand, workers: nil)
+            runtime = Runtime(language: .python, version: version, tool: packages, server: nil, entry: server.app, command: server.command, devCommand: server.devCommand, workers: nil)
         }
+        runtime.toolVersion = toolVersion
+        return runtime
     }
 
     /// A Node.js service started with `node <entry>` in production and `<tool> run dev` in development.

@@ -166,10 +166,16 @@ public struct ResolvedDevContainer: Codable, Hashable, Sendable {
     public var features: [String: [String: String]]
     /// VS Code extensions.
     public var extensions: [String]
+    /// VS Code settings.
+    public var settings: [String: JSONValue]
     /// The post-create command.
     public var postCreateCommand: String?
-    /// Environment variables.
+    /// Environment variables of the container.
     public var environment: [String: String]
+    /// Environment variables of VS Code's tools (`remoteEnv`).
+    public var remoteEnvironment: [String: String]
+    /// The user VS Code runs as.
+    public var remoteUser: String?
     /// Ports to forward.
     public var forwardPorts: [Int]
 }

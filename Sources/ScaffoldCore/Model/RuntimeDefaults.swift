@@ -73,11 +73,34 @@ public enum RuntimeDefaults {
         }
     }
 
+    /// The package manager's version every family pins: the blueprint's, else the one scaffold's
+    /// starters and proving ground are tested with. Empty for tools without a pinned version.
+    public static func toolVersion(_ runtime: Runtime) -> String {
+        if let version = runtime.toolVersion { return version }
+        switch runtime.tool {
+        case .poetry: return "1.8.5"
+        case .uv: return "0.13.9"
+        default: return ""
+        }
+    }
+
     /// Paths the runtime writes to at run time, kept writable on a read-only root filesystem.
     public static func writablePaths(_ runtime: Runtime) -> [String] {
         switch runtime.language {
         case .staticSite: return ["/tmp", "/var/cache/nginx"]
         default: return ["/tmp"]
+        }
+    }
+
+    /// The dev container's default post-create command: the package manager at the version the
+    /// Dockerfile and CI pin, then the dependencies. Nil for runtimes whose image has everything.
+    public static func devContainerSetup(_ runtime: Runtime) -> String? {
+        switch runtime.tool {
+        case .poetry: return "pipx install poetry==\(toolVersion(runtime)) && poetry install --with dev"
+        case .uv: return "pipx install uv==\(toolVersion(runtime)) && uv sync"
+        case .pip: return "pip install --requirement requirements.txt && if [ -f requirements-dev.txt ]; then pip install --requirement requirements-dev.txt; fi"
+        case .npm: return "npm ci"
+        default: return nil
         }
     }
 

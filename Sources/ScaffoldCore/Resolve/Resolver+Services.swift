@@ -200,7 +200,9 @@ extension Resolver {
         return ResolvedDevContainer(
             service: service?.name ?? "", image: RuntimeDefaults.devContainerImage(runtime),
             features: devContainer.features, extensions: devContainer.extensions.sorted(),
-            postCreateCommand: devContainer.postCreateCommand, environment: devContainer.environment,
-            forwardPorts: Array(Set(ports)).sorted())
+            settings: devContainer.settings,
+            postCreateCommand: devContainer.postCreateCommand ?? runtime.flatMap(RuntimeDefaults.devContainerSetup),
+            environment: devContainer.environment, remoteEnvironment: devContainer.remoteEnvironment,
+            remoteUser: devContainer.remoteUser, forwardPorts: Array(Set(ports)).sorted())
     }
 }

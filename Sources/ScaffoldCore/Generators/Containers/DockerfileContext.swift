@@ -20,6 +20,8 @@ struct DockerfileContext: Encodable {
     var language: String
     var version: String
     var tool: String
+    /// The package manager's pinned version (Poetry, uv).
+    var toolVersion: String
     var pip: Bool
     var poetry: Bool
     var uv: Bool
@@ -50,6 +52,7 @@ struct DockerfileContext: Encodable {
         language = runtime.language.rawValue
         version = runtime.version
         tool = runtime.tool.rawValue
+        toolVersion = RuntimeDefaults.toolVersion(runtime)
         pip = runtime.tool == .pip
         poetry = runtime.tool == .poetry
         uv = runtime.tool == .uv

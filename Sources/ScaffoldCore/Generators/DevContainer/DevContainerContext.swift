@@ -22,6 +22,16 @@ struct DevContainerContext: Encodable {
     var environment: [DevContainerKeyValue]
     /// Whether any variable is declared.
     var hasEnvironment: Bool
+    /// Environment variables of VS Code's tools, sorted by name.
+    var remoteEnvironment: [DevContainerKeyValue]
+    /// Whether any is declared.
+    var hasRemoteEnvironment: Bool
+    /// The remote user (zero or one).
+    var remoteUser: [String]
+    /// VS Code settings, sorted by key.
+    var settings: [JSONNode.Member]
+    /// Whether any setting is declared.
+    var hasSettings: Bool
     /// Forwarded ports, ascending.
     var forwardPorts: [DevContainerPort]
     /// Whether any port is forwarded.
@@ -43,6 +53,11 @@ struct DevContainerContext: Encodable {
         hasPostCreateCommand = devContainer.postCreateCommand != nil
         environment = DevContainerKeyValue.list(devContainer.environment)
         hasEnvironment = !environment.isEmpty
+        remoteEnvironment = DevContainerKeyValue.list(devContainer.remoteEnvironment)
+        hasRemoteEnvironment = !remoteEnvironment.isEmpty
+        remoteUser = devContainer.remoteUser.map { [$0] } ?? []
+        settings = JSONNode.members(devContainer.settings)
+        hasSettings = !settings.isEmpty
         let ports = devContainer.forwardPorts.sorted()
         forwardPorts = ports.enumerated().map { DevContainerPort(port: $0.element, last: $0.offset == ports.count - 1) }
         hasForwardPorts = !forwardPorts.isEmpty

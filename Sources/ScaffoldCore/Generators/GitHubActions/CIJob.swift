@@ -47,7 +47,7 @@ struct CIJob: Encodable {
         swift = []
         switch runtime.language {
         case .python:
-            python = [PythonTools(version: runtime.version, pip: runtime.tool == .pip, poetry: runtime.tool == .poetry, uv: runtime.tool == .uv,
+            python = [PythonTools(version: runtime.version, pip: runtime.tool == .pip, poetry: runtime.tool == .poetry, uv: runtime.tool == .uv, toolVersion: RuntimeDefaults.toolVersion(runtime),
                                   lockFile: prefix + Self.pythonLockFile(runtime.tool))]
         case .node, .staticSite:
             node = [NodeTools(version: runtime.version, npm: runtime.tool != .pnpm && runtime.tool != .yarn,

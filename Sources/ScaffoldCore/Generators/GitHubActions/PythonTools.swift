@@ -8,6 +8,8 @@ struct PythonTools: Encodable {
     var poetry: Bool
     /// Dependencies from uv.lock.
     var uv: Bool
+    /// The Poetry or uv version, pinned as in the Dockerfile.
+    var toolVersion: String
     /// The file (or glob) whose hash keys the dependency cache.
     var lockFile: String
 }

@@ -16,8 +16,6 @@ struct PythonStarter {
         var hatchling = "1.33.0"
     }
 
-    /// The Poetry release whose lock format the starter's `poetry.lock` is written in.
-    static let poetryLockVersion = "1.8.5"
 
     /// How one service of the group starts, read from its runtime and command.
     enum Entry: Equatable {
@@ -158,7 +156,7 @@ struct PythonStarter {
             pins: Pins(), hasScripts: !scripts.isEmpty, scripts: scripts, packaged: !scripts.isEmpty,
             packages: ListItem.list(topLevel), sourceKind: scripts.isEmpty ? "virtual" : "editable",
             lockEntries: Self.lockEntries(project: name, uvicorn: needsUvicorn, gunicorn: needsGunicorn),
-            poetryVersion: Self.poetryLockVersion,
+            poetryVersion: RuntimeDefaults.toolVersion(group.runtime),
             contentHash: Self.poetryContentHash(python: group.runtime.version, uvicorn: needsUvicorn, gunicorn: needsGunicorn, pins: Pins()))
         switch tool {
         case .uv:
