@@ -81,5 +81,7 @@ let blueprint = Blueprint(
         .aws(region: "us-east-1", environments: [.production], capacity: .spot(base: 1, fargate: 1, spot: 3)),
         .gcp(project: "ralex", region: "us-central1", environments: [.staging]),
         .azure(location: "eastus", environments: [.staging]),
-    ]
+    ],
+    // D1: "Images work across x86_64 and ARM64": one multi-platform image per service.
+    architectures: [.amd64, .arm64]
 )

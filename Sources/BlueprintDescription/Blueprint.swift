@@ -33,6 +33,9 @@ public struct Blueprint: Codable, Sendable {
     public var devContainer: DevContainer?
     /// The git branch CI treats as the main line.
     public var mainBranch: String
+    /// The architectures images.yml builds and publishes every image for, as one multi-platform
+    /// image; `[.amd64, .arm64]` for x86-64 and ARM hosts alike.
+    public var architectures: [Architecture]
     /// Where the declaration is in Blueprint.swift.
     public var location: SourceLocation
 
@@ -46,6 +49,7 @@ public struct Blueprint: Codable, Sendable {
         targets: [Target] = [],
         devContainer: DevContainer? = nil,
         mainBranch: String = "main",
+        architectures: [Architecture] = [.amd64],
         file: String = #fileID,
         line: Int = #line
     ) {
@@ -57,6 +61,7 @@ public struct Blueprint: Codable, Sendable {
         self.targets = targets
         self.devContainer = devContainer
         self.mainBranch = mainBranch
+        self.architectures = architectures
         self.location = SourceLocation(file: file, line: line)
         BlueprintOutput.shared.register(self)
     }

@@ -13,6 +13,8 @@ public struct ResolvedProject: Codable, Hashable, Sendable {
     public var summary: String
     /// The main branch CI runs on.
     public var mainBranch: String
+    /// The architectures images are published for, without repeats, in declaration order.
+    public var architectures: [Architecture]
     /// Environments in promotion order.
     public var environments: [ResolvedEnvironment]
     /// Services in declaration order.

@@ -35,7 +35,9 @@ public struct Resolver: Sendable {
         let project = ResolvedProject(
             name: blueprint.name, registry: blueprint.registry,
             summary: blueprint.summary ?? "\(blueprint.name), deployed by scaffold",
-            mainBranch: blueprint.mainBranch, environments: environments, services: services,
+            mainBranch: blueprint.mainBranch,
+            architectures: blueprint.architectures.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+            environments: environments, services: services,
             targets: blueprint.targets, devContainer: resolveDevContainer(blueprint, services: services))
         validateResolved(project, blueprint: blueprint, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors: errors, file: file) }

@@ -15,6 +15,12 @@ struct ImagesWorkflow: Encodable {
     var hasPushBranches: Bool
     /// Whether deploy.yml calls this workflow (`workflow_call`).
     var called: Bool
+    /// The platforms every image is built for, comma-separated (`linux/amd64,linux/arm64`).
+    var platforms: String
+    /// Architectures other than the runner's, emulated with QEMU (`arm64`), comma-separated; empty for none.
+    var emulated: String
+    /// Whether any architecture needs emulation.
+    var needsEmulation: Bool
 
     /// The images workflow of `project`; `deployBranches` are the branches deploy.yml handles.
     init(_ project: ResolvedProject, deployBranches: [String]) {
@@ -25,5 +31,9 @@ struct ImagesWorkflow: Encodable {
         pushBranches = [project.mainBranch].filter { !deployBranches.contains($0) }
         hasPushBranches = !pushBranches.isEmpty
         called = !deployBranches.isEmpty
+        let architectures = project.architectures.isEmpty ? [.amd64] : project.architectures
+        platforms = architectures.map(\.platform).joined(separator: ",")
+        emulated = architectures.filter { $0 != .amd64 }.map(\.rawValue).joined(separator: ",")
+        needsEmulation = !emulated.isEmpty
     }
 }
