@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from standins import build_error, docker, split_ref, standins_of_kind
+from standins import base_ref, build_error, docker, split_ref, standins_of_kind
 
 
 class CheckFailed(Exception):
@@ -519,7 +519,7 @@ def check_distroless(ref: str) -> None:
         expect(config.get("WorkingDir") == "/home/nonroot", "WORKDIR is not /home/nonroot")
     with Scratch("distroless") as scratch:
         # No shell in the image: a static busybox copied in does the looking.
-        probe = scratch.build(f"""FROM scaffold-standin/debian:bookworm AS probe
+        probe = scratch.build(f"""FROM {base_ref("bookworm")} AS probe
 RUN apt-get update && apt-get install -y --no-install-recommends busybox-static && cp "$(command -v busybox)" /busybox
 FROM {ref}
 COPY --from=probe /busybox /probe/busybox

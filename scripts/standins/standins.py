@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import contextlib
+import fcntl
 import hashlib
 import importlib.util
 import io
@@ -101,9 +103,9 @@ class Result:
 
     def line(self) -> str:
         if self.status in ("built", "cached"):
-            return f"{self.status} {self.ref} ({self.detail}) [{self.seconds:.1f}s]"
+            return f"{self.status} {self.ref} ({self.detail})"
         if self.status == "PASS":
-            return f"PASS standin {self.ref} [{self.seconds:.1f}s]"
+            return f"PASS standin {self.ref}"
         if self.status == "FAIL":
             return f"FAIL standin {self.ref}: {self.detail}"
         return f"unavailable {self.ref}: {self.detail}"
@@ -234,7 +236,7 @@ def _base_key(suite: str) -> str:
 
 def ensure_base(suite: str, log: Callable[[str], None] = print, rebuild: bool = False) -> str:
     """Returns the image id of scaffold-standin/debian:<suite>, making it first when missing."""
-    with _base_locks[suite]:
+    with _base_locks[suite], _engine_lock(f"base-{suite}"):
         key = _base_key(suite)
         info = image_info(base_ref(suite))
         if info and not rebuild and image_labels(info).get(LABEL_INPUTS) == key:
@@ -246,6 +248,20 @@ def ensure_base(suite: str, log: Callable[[str], None] = print, rebuild: bool = 
         if info and image_labels(info).get(LABEL_KIND) == "base" and info["Id"] != new_id:
             _replaced_bases.append(info["Id"])
         return new_id
+
+
+@contextlib.contextmanager
+def _engine_lock(name: str):
+    """A lock shared by every process on this host that works on the same engine, so that two
+    runs at once (a prove run and a developer's) make a base rootfs once, not twice."""
+    engine = hashlib.sha256(os.environ.get("DOCKER_HOST", "default").encode()).hexdigest()[:12]
+    path = Path(tempfile.gettempdir()) / f"scaffold-standins-{engine}-{name}.lock"
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _make_base(suite: str, key: str, log: Callable[[str], None]) -> None:
@@ -849,9 +865,18 @@ def _build_one(p: Plan, log: Callable[[str], None], rebuild: bool, logdir: Path)
     return Result(p.ref, "built", describe(p), time.monotonic() - started)
 
 
+def _stderr(line: str) -> None:
+    """Where news that is not a result line goes by default."""
+    print(line, file=sys.stderr, flush=True)
+
+
 def build(refs: list[str], log: Callable[[str], None] = print, jobs: int | None = None,
-          rebuild: bool = False) -> dict[str, Result]:
-    """Builds (or reuses) a stand-in for each reference; logs one line per reference."""
+          rebuild: bool = False, progress: Callable[[str], None] | None = None) -> dict[str, Result]:
+    """Builds (or reuses) a stand-in for each reference; logs one line per reference.
+
+    progress (default: log) gets the other news: base rootfs work, each build's duration.
+    """
+    progress = progress or log
     results: dict[str, Result] = {}
     plans: list[Plan] = []
     for ref in dict.fromkeys(refs):
@@ -866,7 +891,7 @@ def build(refs: list[str], log: Callable[[str], None] = print, jobs: int | None 
     suites = sorted({p.suite for p in plans if p.suite})
     failed_suites = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, len(suites))) as pool:
-        futures = {pool.submit(ensure_base, suite, log): suite for suite in suites}
+        futures = {pool.submit(ensure_base, suite, progress): suite for suite in suites}
         for future in concurrent.futures.as_completed(futures):
             try:
                 future.result()
@@ -879,7 +904,9 @@ def build(refs: list[str], log: Callable[[str], None] = print, jobs: int | None 
         if p.suite in failed_suites:
             return Result(p.ref, "unavailable", f"base rootfs {p.suite}: {failed_suites[p.suite]}")
         try:
-            return _build_one(p, log, rebuild, logdir)
+            # One build of a reference at a time on an engine, across processes too.
+            with _engine_lock("ref-" + hashlib.sha256(p.ref.encode()).hexdigest()[:16]):
+                return _build_one(p, progress, rebuild, logdir)
         except Unavailable as err:
             return Result(p.ref, "unavailable", str(err))
         except Exception as err:  # noqa: BLE001 -- one failure must not stop the other builds
@@ -890,6 +917,7 @@ def build(refs: list[str], log: Callable[[str], None] = print, jobs: int | None 
             result = future.result()
             results[result.ref] = result
             log(result.line())
+            progress(f"  ({result.ref}: {result.seconds:.1f}s)")
     # An old base goes once nothing is built on it any more (else the engine refuses: fine).
     while _replaced_bases:
         docker("image", "rm", _replaced_bases.pop(), check=False)
@@ -900,8 +928,13 @@ def build(refs: list[str], log: Callable[[str], None] = print, jobs: int | None 
 # Contract checks (the functions live in checks.py beside this file)
 
 
-def check(refs: list[str], log: Callable[[str], None] = print) -> dict[str, Result]:
-    """Runs each stand-in's contract self-test; logs a PASS or FAIL line per reference."""
+def check(refs: list[str], log: Callable[[str], None] = print,
+          progress: Callable[[str], None] | None = None) -> dict[str, Result]:
+    """Runs each stand-in's contract self-test; logs a PASS or FAIL line per reference.
+
+    progress (default: log) gets each check's duration.
+    """
+    progress = progress or log
     import checks  # beside this file; kept apart because it is long
 
     results = {}
@@ -921,6 +954,7 @@ def check(refs: list[str], log: Callable[[str], None] = print) -> dict[str, Resu
             result = Result(ref, "FAIL", f"{type(err).__name__}: {err}", time.monotonic() - started)
         results[ref] = result
         log(result.line())
+        progress(f"  ({ref}: {result.seconds:.1f}s)")
     return results
 
 
@@ -1073,10 +1107,10 @@ def main(argv: list[str] | None = None) -> int:
         print(line, flush=True)
 
     if args.command == "build":
-        results = build(args.refs, log=log, jobs=args.jobs, rebuild=args.rebuild)
+        results = build(args.refs, log=log, jobs=args.jobs, rebuild=args.rebuild, progress=_stderr)
         return 3 if any(r.status == "unavailable" for r in results.values()) else 0
     if args.command == "check":
-        results = check(args.refs, log=log)
+        results = check(args.refs, log=log, progress=_stderr)
         return 0 if all(r.ok for r in results.values()) else 1
     if args.command == "refs":
         for ref in references(args.paths):
