@@ -225,4 +225,27 @@ struct WorkflowRenderTests {
         #expect(runs.contains("scripts/install.sh"))
         #expect(drift.map("on")?["pull_request"] != nil)
     }
+
+    @Test("a test job gets its backing dependencies as service containers and their URLs on localhost")
+    func backingServicesInCI() throws {
+        let workflows = try WorkflowRender.render(Blueprint(
+            name: "nav", services: [
+                .app("api", path: ".", runtime: .python("3.12", packages: .uv, server: .uvicorn("app:app")), port: 8000, dependsOn: ["redis", "postgres"]),
+                .redis(), .postgres(),
+            ]))
+        let jobs = try #require(workflows["ci.yml"]?["jobs"] as? [String: Any])
+        let job = try #require(jobs.values.compactMap { $0 as? [String: Any] }.first { $0["services"] != nil })
+        let services = try #require(job["services"] as? [String: Any])
+        let redis = try #require(services["redis"] as? [String: Any])
+        #expect(redis["image"] as? String == "redis:7.4-alpine")
+        #expect((redis["ports"] as? [String]) == ["6379:6379"])
+        #expect((redis["options"] as? String)?.contains("--health-cmd \"redis-cli ping\"") == true)
+        let postgres = try #require(services["postgres"] as? [String: Any])
+        #expect((postgres["env"] as? [String: String])?["POSTGRES_PASSWORD"] == "ci-test-only")
+        let steps = try #require(job["steps"] as? [[String: Any]])
+        let test = try #require(steps.first { $0["name"] as? String == "Test" })
+        let env = try #require(test["env"] as? [String: String])
+        #expect(env["REDIS_URL"] == "redis://localhost:6379/0")
+        #expect(env["DATABASE_URL"] == "postgresql://app:ci-test-only@localhost:5432/nav")
+    }
 }

@@ -27,9 +27,17 @@ struct CIJob: Encodable {
     var java: [JavaTools]
     /// Swift, in the official toolchain container.
     var swift: [SwiftTools]
+    /// Backing services the tests run against (the service's backing dependencies).
+    var services: [CIServiceContainer]
+    /// Whether `services` is not empty.
+    var hasServices: Bool
+    /// Connection settings of those services for the test step.
+    var testEnvironment: [KeyValueContext]
+    /// Whether `testEnvironment` is not empty.
+    var hasTestEnvironment: Bool
 
     /// The job of `service`, or nil when it has no test command (a `.custom` runtime without `test:`).
-    init?(_ service: ResolvedService) {
+    init?(_ service: ResolvedService, project: ResolvedProject) {
         guard let build = service.build, let test = service.testCommand, !test.isEmpty else { return nil }
         let runtime = build.runtime
         let prefix = build.context == "." ? "" : build.context + "/"
@@ -66,6 +74,11 @@ struct CIJob: Encodable {
         case .custom:
             break
         }
+        let backing = CIServiceContainer.containers(for: service, in: project, jobInContainer: !swift.isEmpty)
+        services = backing.containers
+        hasServices = !services.isEmpty
+        testEnvironment = backing.environment
+        hasTestEnvironment = !testEnvironment.isEmpty
     }
 
     static func pythonLockFile(_ tool: Runtime.Tool) -> String {

@@ -17,6 +17,6 @@ struct CIWorkflow: Encodable {
         mainBranch = project.mainBranch
         mainBranchLiteral = ExpressionLiteral.quote(project.mainBranch)
         branches = GitHubActionsGenerator.unique([project.mainBranch] + project.environments.compactMap(\.branch))
-        jobs = project.builtServices.compactMap(CIJob.init)
+        jobs = project.builtServices.compactMap { CIJob($0, project: project) }
     }
 }

@@ -1,0 +1,48 @@
+import BlueprintDescription
+
+/// A backing service a CI test job runs next to the tests (`services:` of the job), so tests that
+/// need Redis or PostgreSQL find them on localhost, as the blueprint's dependencies.
+struct CIServiceContainer: Encodable {
+    /// The dependency's name (the service container's id).
+    var name: String
+    /// Its pinned image.
+    var image: String
+    /// The port, mapped to the same port on the runner.
+    var port: Int
+    /// Its health check as one shell line, for `--health-cmd`.
+    var healthCommand: String
+    /// Its own settings and credentials (test-only values).
+    var environment: [KeyValueContext]
+    /// Whether `environment` is not empty.
+    var hasEnvironment: Bool
+
+    /// The password CI service containers use: a throwaway value for a database that lives only as
+    /// long as the job, never a secret.
+    static let testPassword = "ci-test-only"
+
+    /// The containers of `service`'s backing dependencies (in its first environment), and the
+    /// connection settings its tests get for them: localhost for a job on the runner, the service
+    /// container's name for a job that runs in a container itself.
+    static func containers(for service: ResolvedService, in project: ResolvedProject, jobInContainer: Bool) -> (containers: [CIServiceContainer], environment: [KeyValueContext]) {
+        guard let instance = service.instances.first else { return ([], []) }
+        var containers: [CIServiceContainer] = []
+        var environment: [KeyValueContext] = []
+        let database = project.name.replacingOccurrences(of: "-", with: "_")
+        for name in instance.dependsOn {
+            guard let dependency = project.service(named: name), let preset = dependency.preset,
+                  let port = dependency.port, let health = dependency.health, health.kind == .command else { continue }
+            let spec = PresetSpec.of(preset)
+            guard let variable = spec.connectionVariable, var value = spec.connectionFormat else { continue }
+            value = value.replacingOccurrences(of: "{host}", with: jobInContainer ? name : "localhost").replacingOccurrences(of: "{database}", with: database)
+            for secret in spec.connectionSecrets { value = value.replacingOccurrences(of: "${\(secret)}", with: testPassword) }
+            environment.append(KeyValueContext(name: variable, value: value))
+            var settings = spec.settings.map { KeyValueContext(name: $0.key, value: $0.value.replacingOccurrences(of: "{database}", with: database)) }
+            settings += spec.secrets.map { KeyValueContext(name: $0, value: testPassword) }
+            settings.sort { $0.name < $1.name }
+            containers.append(CIServiceContainer(
+                name: name, image: dependency.imageReference(), port: port,
+                healthCommand: ShellWords.join(health.command ?? []), environment: settings, hasEnvironment: !settings.isEmpty))
+        }
+        return (containers, environment.sorted { $0.name < $1.name })
+    }
+}
