@@ -14,7 +14,22 @@ import BlueprintDescription
 //   `docker compose` ignores it, so scaffold's compose overlays don't write it. Production is
 //   deployed to Kubernetes instead, whose Deployments roll start-first (maxSurge 1,
 //   maxUnavailable 0) and keep the previous ReplicaSet for `kubectl rollout undo`.
-// - `redis:7-alpine` is the preset's pinned Redis; Neo4j (optional in the seed) is left out.
+// - `redis:7-alpine` is the preset's pinned Redis.
+// - The `stdio` variant (the MCP server Claude starts itself) is built and published like the
+//   others but runs in no environment: `environments: []`.
+// - Neo4j is optional in the seed: set `withNeo4j` to run it in development (Neo4j 5 community on
+//   bolt port 7687, its data in a volume, NEO4J_AUTH from .env); the API reaches it as
+//   bolt://neo4j:7687 once you add "neo4j" to its dependsOn.
+
+/// Whether to run the optional Neo4j graph database in development.
+let withNeo4j = false
+
+let neo4j: [Service] = withNeo4j ? [
+    .image("neo4j", "neo4j:5.26-community", port: 7687, health: .tcp(),
+           secrets: [.secret("NEO4J_AUTH", description: "neo4j/<password> for the graph database")],
+           volumes: [.named("neo4j-data", at: "/data")], environments: [.development]),
+] : []
+
 let blueprint = Blueprint(
     name: "codenav",
     registry: "ghcr.io/ajacobm",
@@ -61,9 +76,17 @@ let blueprint = Blueprint(
             port: 8080,
             hostPort: 5173,
             health: .http("/"),
-            dependsOn: ["codenav-http"]
+            dependsOn: ["codenav-http"],
+            // The browser calls the API through the frontend's own origin: /api/ goes to codenav-http.
+            routes: ["/api/": "codenav-http"]
         ),
-    ],
+        .app(
+            "codenav-stdio",
+            path: ".",
+            runtime: .python("3.12", packages: .uv, server: .command(["codenav", "serve", "--transport", "stdio"])),
+            environments: []
+        ),
+    ] + neo4j,
     targets: [
         .kubernetes(environments: [.production]),
     ]

@@ -70,7 +70,7 @@ public struct Service: Codable, Hashable, Sendable {
     public var egress: [Egress]
     /// For a Prometheus preset: the services it scrapes.
     public var scrapeTargets: [String]
-    /// For a proxy preset: path prefix → upstream service.
+    /// For a proxy preset or a static site: path prefix → upstream service.
     public var routes: [String: String]
     /// Where the declaration is in Blueprint.swift.
     public var location: SourceLocation
@@ -119,6 +119,9 @@ public struct Service: Codable, Hashable, Sendable {
     ///   - writablePaths: paths kept writable on a read-only root filesystem.
     ///   - metricsPath: the path a Prometheus preset scrapes.
     ///   - egress: destinations outside the project it connects to, for example `[.https("api.openai.com")]`.
+    ///   - routes: for a `.staticSite`, path prefixes its nginx proxies to other services, for
+    ///     example `["/api/": "api"]`, so the browser reaches the API through the site's own origin;
+    ///     each upstream must be in `dependsOn`.
     ///   - summary: one line for the docs.
     public static func app(
         _ name: String,
@@ -142,11 +145,13 @@ public struct Service: Codable, Hashable, Sendable {
         writablePaths: [String] = [],
         metricsPath: String? = nil,
         egress: [Egress] = [],
+        routes: [String: String] = [:],
         summary: String? = nil,
         file: String = #fileID,
         line: Int = #line
     ) -> Service {
         var service = Service(name: name, kind: .app, location: SourceLocation(file: file, line: line))
+        service.routes = routes
         service.configure(port: port, hostPort: hostPort, command: command, health: health, environment: environment,
                           secrets: secrets, volumes: volumes, dependsOn: dependsOn, resources: resources, replicas: replicas,
                           environments: environments, ingress: ingress, writablePaths: writablePaths, egress: egress, summary: summary)

@@ -152,6 +152,22 @@ public struct Resolver: Sendable {
             for target in service.scrapeTargets where byName[target] == nil {
                 errors.append(.unknownDependency(service: service.name, dependency: target, at: service.location))
             }
+            for (prefix, upstream) in service.routes.sorted(by: { $0.key < $1.key }) {
+                if service.kind == .app && service.runtime?.language != .staticSite {
+                    errors.append(.invalidValue(service: service.name, field: "routes", problem: "are for static sites (their nginx proxies the prefixes) and proxy presets; route in your app's own code instead", at: service.location))
+                    break
+                }
+                if !prefix.hasPrefix("/") {
+                    errors.append(.invalidValue(service: service.name, field: "route '\(prefix)'", problem: "must be a path prefix starting with '/', like \"/api/\"", at: service.location))
+                }
+                if byName[upstream] == nil {
+                    errors.append(.unknownDependency(service: service.name, dependency: upstream, at: service.location))
+                } else if byName[upstream]?.port == nil && byName[upstream]?.preset == nil {
+                    errors.append(.invalidValue(service: service.name, field: "route '\(prefix)' to '\(upstream)'", problem: "goes to a service without a port: give '\(upstream)' a `port:`", at: service.location))
+                } else if !service.dependsOn.contains(upstream) {
+                    errors.append(.invalidValue(service: service.name, field: "route '\(prefix)' to '\(upstream)'", problem: "needs '\(upstream)' in dependsOn, so it starts first and the network policies let the traffic through", at: service.location))
+                }
+            }
         }
         // Depth-first search for a cycle; report each cycle once, at its first service.
         var state: [String: Int] = [:]  // 1 visiting, 2 done
@@ -261,8 +277,10 @@ public struct Resolver: Sendable {
         if let preset = service.preset, !service.managed.isEmpty, !PresetSpec.of(preset).manageable {
             errors.append(.invalidValue(service: service.name, field: "managed", problem: "is only offered for redis, postgres and mysql; scaffold has no managed \(preset.rawValue)", at: at))
         }
-        if let environments = service.environments, environments.isEmpty {
-            errors.append(.invalidValue(service: service.name, field: "environments", problem: "is empty: list at least one environment or remove the service", at: at))
+        // An app in no environment is only built and published (an image others run, such as an
+        // MCP stdio server); anything else would be dead.
+        if let environments = service.environments, environments.isEmpty, service.kind != .app {
+            errors.append(.invalidValue(service: service.name, field: "environments", problem: "is empty: list at least one environment or remove the service (only an `.app` may be published without running anywhere)", at: at))
         }
     }
 

@@ -17,7 +17,7 @@ public struct ContainersGenerator: ArtifactGenerator {
     public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
         try project.builtServices.flatMap { service -> [RenderRequest] in
             guard let build = service.build else { return [] }
-            let context = DockerfileContext(service: service, build: build)
+            let context = DockerfileContext(service: service, build: build, project: project)
             var requests = [
                 try RenderRequest(template: "containers/\(Self.templateName(build.runtime.language)).Dockerfile", path: build.dockerfile, context: context, format: .dockerfile),
                 try RenderRequest(template: "containers/dockerignore", path: build.dockerignore, context: context, format: EscapeFormat.none),

@@ -44,6 +44,13 @@ struct DockerfileContext: Encodable {
     /// Zero or one health check: a list, so strict templates can test it with `{{#health}}` / `{{^health}}`.
     var health: [Health]
     var dockerfile: String
+    /// A static site's proxied path prefixes (nginx.conf).
+    var routes: [RouteContext]
+
+    init(service: ResolvedService, build: ResolvedBuild, project: ResolvedProject) {
+        self.init(service: service, build: build)
+        routes = RouteContext.routes(of: service, reachable: project.services)
+    }
 
     init(service: ResolvedService, build: ResolvedBuild) {
         let runtime = build.runtime
@@ -79,6 +86,7 @@ struct DockerfileContext: Encodable {
         hasBuildCommand = !buildCommand.isEmpty
         baseImage = runtime.baseImage ?? ""
         dockerfile = build.dockerfileInContext
+        routes = []
         health = (service.health.map { [$0] } ?? []).map { check in
             let path = check.livePath ?? check.path ?? "/"
             return Health(

@@ -114,17 +114,19 @@ struct PythonStarter {
                     workerModule = workerModule ?? module + ".__main__"
                 }
             case let .script(command, server):
+                // One console script per name: later services started by the same command share it.
+                if scripts.contains(where: { $0.name == command }) { continue }
                 modules.append(package + (server ? ".cli" : ".worker"))
                 if server {
                     needsUvicorn = true
                     try files.add("starters/python/cli.py", at: Self.file(package + ".cli"), context: CLIContext(projectName: name, commandName: command, appModule: package + ".app", port: port))
                     try files.add("starters/python/app.py", at: Self.file(package + ".app"), context: AppContext(projectName: name, healthPaths: healthPaths, attribute: "app"))
                     appModule = appModule ?? (package + ".app", "app")
-                    if !scripts.contains(where: { $0.name == command }) { scripts.append(Script(name: command, target: package + ".cli:main")) }
+                    scripts.append(Script(name: command, target: package + ".cli:main"))
                 } else {
                     try files.add("starters/python/worker.py", at: Self.file(package + ".worker"), context: WorkerContext(projectName: name))
                     workerModule = workerModule ?? package + ".worker"
-                    if !scripts.contains(where: { $0.name == command }) { scripts.append(Script(name: command, target: package + ".worker:main")) }
+                    scripts.append(Script(name: command, target: package + ".worker:main"))
                 }
             case .unsupported:
                 continue
