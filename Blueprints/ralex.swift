@@ -27,7 +27,8 @@ let blueprint = Blueprint(
         .app(
             "api",
             path: ".",
-            runtime: .python("3.11", packages: .pip, server: .command(["python", "-m", "ralex_bridge"])),
+            // D2 "development workflow supports hot reloading": development runs it with --reload.
+            runtime: .python("3.11", packages: .pip, server: .command(["python", "-m", "ralex_bridge"], dev: ["python", "-m", "ralex_bridge", "--reload"])),
             port: 8000,
             health: .http("/health", ready: "/ready"),
             environment: [

@@ -69,4 +69,16 @@ struct SeedPlanTests {
         #expect(wraith.text("scripts/start.sh").contains("set -- development"), "start.sh has no default environment")
         #expect(wraith.text("scripts/start.ps1").contains("\"rebuild\""), "start.ps1 has no rebuild action")
     }
+
+    @Test("001: the development loop reloads the API, and the guide shows exact-artifact promotion")
+    func ralexReloadAndPromotion() throws {
+        let tree = try SeedTests.Tree("ralex")
+        let dockerfile = tree.text("Dockerfile")
+        let development = try #require(dockerfile.components(separatedBy: "AS development").last?.components(separatedBy: "\nFROM ").first)
+        #expect(development.contains(#"CMD ["python", "-m", "ralex_bridge", "--reload"]"#), "\(development)")
+        #expect(tree.text("compose.development.yaml").contains("- \".:/app\""), "the source is not mounted in development")
+        let guide = tree.text("README.Deploy.md")
+        #expect(guide.contains("## Promotion: one build, the same artifact everywhere"))
+        #expect(guide.contains("docker buildx imagetools inspect"))
+    }
 }

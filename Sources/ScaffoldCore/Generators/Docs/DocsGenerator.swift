@@ -45,6 +45,8 @@ public struct DocsGenerator: ArtifactGenerator {
         var registry: String
         var notes: [String]
         var hasNotes: Bool
+        /// Whether the GitHub Actions family publishes images (the promotion section applies).
+        var publishesImages: Bool
     }
 
     /// The guide.
@@ -82,6 +84,7 @@ public struct DocsGenerator: ArtifactGenerator {
         let notes = Pipeline(generators: documented).notes(for: project).map(\.line)
         return [try RenderRequest(template: "docs/README.Deploy.md", path: "README.Deploy.md", context: Context(
             project: project.name, summary: project.summary, environments: environments, families: families, registry: project.registry,
-            notes: notes, hasNotes: !notes.isEmpty))]
+            notes: notes, hasNotes: !notes.isEmpty,
+            publishesImages: families.contains { $0.name == "github-actions" && $0.files.contains(".github/workflows/images.yml") }))]
     }
 }
