@@ -58,5 +58,7 @@ let blueprint = Blueprint(
     ],
     targets: [
         .kubernetes(environments: [.staging, .production]),
-    ]
+    ],
+    // "Add notification on deployment": each deploy posts its outcome to this webhook.
+    notify: [.webhook(secret: "DEPLOY_WEBHOOK_URL")]
 )

@@ -36,6 +36,8 @@ public struct Blueprint: Codable, Sendable {
     /// The architectures images.yml builds and publishes every image for, as one multi-platform
     /// image; `[.amd64, .arm64]` for x86-64 and ARM hosts alike.
     public var architectures: [Architecture]
+    /// Where deploys are reported, for example `[.webhook(secret: "DEPLOY_WEBHOOK_URL")]`.
+    public var notify: [Notification]
     /// Where the declaration is in Blueprint.swift.
     public var location: SourceLocation
 
@@ -50,6 +52,7 @@ public struct Blueprint: Codable, Sendable {
         devContainer: DevContainer? = nil,
         mainBranch: String = "main",
         architectures: [Architecture] = [.amd64],
+        notify: [Notification] = [],
         file: String = #fileID,
         line: Int = #line
     ) {
@@ -62,6 +65,7 @@ public struct Blueprint: Codable, Sendable {
         self.devContainer = devContainer
         self.mainBranch = mainBranch
         self.architectures = architectures
+        self.notify = notify
         self.location = SourceLocation(file: file, line: line)
         BlueprintOutput.shared.register(self)
     }

@@ -15,6 +15,8 @@ public struct ResolvedProject: Codable, Hashable, Sendable {
     public var mainBranch: String
     /// The architectures images are published for, without repeats, in declaration order.
     public var architectures: [Architecture]
+    /// Where deploys are reported.
+    public var notify: [Notification]
     /// Environments in promotion order.
     public var environments: [ResolvedEnvironment]
     /// Services in declaration order.

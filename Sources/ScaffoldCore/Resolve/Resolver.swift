@@ -17,6 +17,7 @@ public struct Resolver: Sendable {
         let environmentNames = Set(blueprint.environments.map(\.name))
         validateEnvironmentReferences(blueprint, known: environmentNames, into: &errors)
         validateDependencies(blueprint, into: &errors)
+        validateNotifications(blueprint, into: &errors)
         for service in blueprint.services {
             validateValues(service, into: &errors)
         }
@@ -37,6 +38,7 @@ public struct Resolver: Sendable {
             summary: blueprint.summary ?? "\(blueprint.name), deployed by scaffold",
             mainBranch: blueprint.mainBranch,
             architectures: blueprint.architectures.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+            notify: blueprint.notify,
             environments: environments, services: services,
             targets: blueprint.targets, devContainer: resolveDevContainer(blueprint, services: services))
         validateResolved(project, blueprint: blueprint, into: &errors)
@@ -140,6 +142,12 @@ public struct Resolver: Sendable {
         }
         for target in blueprint.targets {
             check(target.environments, "target \(target.platform.rawValue)", target.location)
+        }
+    }
+
+    private func validateNotifications(_ blueprint: Blueprint, into errors: inout [ValidationError]) {
+        for notification in blueprint.notify where notification.secret.range(of: "^[A-Z][A-Z0-9_]*$", options: .regularExpression) == nil {
+            errors.append(.invalidValue(service: blueprint.name, field: "notify secret '\(notification.secret)'", problem: "is not a GitHub secret name: use capitals, digits and '_', like DEPLOY_WEBHOOK_URL", at: blueprint.location))
         }
     }
 

@@ -45,7 +45,9 @@ public struct BlueprintLoader: Sendable {
             return Result(blueprint: blueprint, cached: true)
         }
         try FileManager.default.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
-        let work = cacheDirectory.appendingPathComponent("build-\(key)-\(ProcessInfo.processInfo.processIdentifier)")
+        // One folder per load: two loads of the same blueprint (two threads, or two processes) must
+        // never share, or one's cleanup removes the other's build.
+        let work = cacheDirectory.appendingPathComponent("build-\(key)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
 
@@ -75,11 +77,12 @@ public struct BlueprintLoader: Sendable {
                 error.location.map { "\(shown):\($0.line): error: \(error.message)" } ?? "\(shown): error: \(error.message)"
             })
         }
-        // Atomic publish of the cache entry.
-        let temporary = cacheDirectory.appendingPathComponent(".tmp-\(key)-\(ProcessInfo.processInfo.processIdentifier)")
+        // Atomic publish of the cache entry: rename(2) replaces any entry a concurrent load wrote.
+        let temporary = cacheDirectory.appendingPathComponent(".tmp-\(key)-\(UUID().uuidString)")
         try json.write(to: temporary)
-        _ = try? FileManager.default.removeItem(at: cacheFile)
-        try FileManager.default.moveItem(at: temporary, to: cacheFile)
+        if rename(temporary.path, cacheFile.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+        }
         return Result(blueprint: blueprint, cached: false)
     }
 

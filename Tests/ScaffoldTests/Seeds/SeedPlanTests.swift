@@ -81,4 +81,27 @@ struct SeedPlanTests {
         #expect(guide.contains("## Promotion: one build, the same artifact everywhere"))
         #expect(guide.contains("docker buildx imagetools inspect"))
     }
+
+    @Test("004: deploys are reported, and the documentation set is generated from the blueprint")
+    func seedAppNotificationAndDocs() throws {
+        let tree = try SeedTests.Tree("seed-app")
+        let deploy = try tree.parsed(".github/workflows/deploy.yml")
+        let jobs = try #require(deploy["jobs"] as? [String: Any])
+        let deployJobs = jobs.filter { $0.key.hasPrefix("deploy-") }.compactMap { $0.value as? [String: Any] }
+        #expect(deployJobs.count == 2)
+        for job in deployJobs {
+            let steps = try #require(job["steps"] as? [[String: Any]])
+            let report = try #require(steps.last)
+            #expect(report["name"] as? String == "Report the outcome")
+            #expect(report["if"] as? String == "always()")
+            #expect((report["env"] as? [String: String])?["WEBHOOK_URL"] == "${{ secrets.DEPLOY_WEBHOOK_URL }}")
+        }
+        #expect(tree.text("README.Deploy.md").contains("`DEPLOY_WEBHOOK_URL`"))
+        let variables = tree.text("docs/deployment/environment-variables.md")
+        #expect(variables.contains("| `PINECONE_API_KEY` | secret |"))
+        #expect(variables.contains("production: `INFO`"))
+        let troubleshooting = tree.text("docs/deployment/troubleshooting.md")
+        #expect(troubleshooting.contains("curl -fsS http://127.0.0.1:8000/health/ready"))
+        #expect(troubleshooting.contains("kubectl -n seed-app-production get networkpolicies"))
+    }
 }

@@ -1,5 +1,6 @@
 /// `README.Deploy.md`: how to run each environment, what every generated file is, how to change
-/// it (edit Blueprint.swift, run `scaffold regen`) and which secrets to set where.
+/// it (edit Blueprint.swift, run `scaffold regen`) and which secrets to set where; and next to it
+/// `docs/deployment/environment-variables.md` and `troubleshooting.md`.
 public struct DocsGenerator: ArtifactGenerator {
     /// The family name.
     public var family: String { "docs" }
@@ -36,6 +37,8 @@ public struct DocsGenerator: ArtifactGenerator {
         var secrets: [Secret]
         var hasSecrets: Bool
         var services: String
+        /// GitHub secrets holding the webhooks deploys are reported to.
+        var notifySecrets: [ListItem]
     }
     struct Context: Encodable {
         var project: String
@@ -79,12 +82,14 @@ public struct DocsGenerator: ArtifactGenerator {
                 secrets: list, hasSecrets: !list.isEmpty,
                 services: project.services.filter { $0.instance(in: environment.name) != nil }.map { service in
                     service.instance(in: environment.name)?.managed == true ? "\(service.name) (cloud-managed)" : service.name
-                }.joined(separator: ", "))
+                }.joined(separator: ", "),
+                notifySecrets: ListItem.list(project.notify.map(\.secret)))
         }
         let notes = Pipeline(generators: documented).notes(for: project).map(\.line)
         return [try RenderRequest(template: "docs/README.Deploy.md", path: "README.Deploy.md", context: Context(
             project: project.name, summary: project.summary, environments: environments, families: families, registry: project.registry,
             notes: notes, hasNotes: !notes.isEmpty,
             publishesImages: families.contains { $0.name == "github-actions" && $0.files.contains(".github/workflows/images.yml") }))]
+            + (try ReferenceDocs.requests(for: project))
     }
 }

@@ -42,6 +42,10 @@ struct DeployJob: Encodable {
     var azure: [CloudTarget]
     /// Kubernetes clusters.
     var kubernetes: [ClusterTarget]
+    /// The GitHub secrets holding webhook URLs the outcome is posted to.
+    var notifySecrets: [String]
+    /// The project name, for the notification text.
+    var project: String
 
     /// The job deploying `environment`; `after` is the job id it follows on pushes, if any.
     init(_ environment: ResolvedEnvironment, in project: ResolvedProject, registry: RegistryLogin, after: String?) {
@@ -69,5 +73,7 @@ struct DeployJob: Encodable {
         copiesImages = terraform && deploysImages
         oidc = terraform || kubernetes.contains { !$0.any }
         packagesRead = copiesImages && registry.ghcr
+        notifySecrets = project.notify.map(\.secret)
+        self.project = project.name
     }
 }
