@@ -30,11 +30,14 @@ def default_presets() -> list:
 
 
 def dev_loop_env(ctx: Ctx) -> str | None:
-    """The environment `start.sh` starts by default: development, else the first development-mode one."""
+    """The laptop environment: development-mode, preferably deployed nowhere, preferably
+    called development."""
     modes = [e for e in ctx.envs if ctx.mode(e) == "development"]
-    if "development" in modes:
+    platforms = {e["name"]: e.get("platforms") or [] for e in ctx.dump.get("environments", [])}
+    local = [e for e in modes if not platforms.get(e)] or modes
+    if "development" in local:
         return "development"
-    return modes[0] if modes else None
+    return local[0] if local else None
 
 
 def prove(ctx: Ctx, only: set | None) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from .context import Ctx
@@ -80,6 +83,24 @@ def environment(ctx: Ctx, env: str, dev_loop_env: str | None) -> None:
             else:
                 ctx.ok(check)
 
+        # Published ports: what a developer opens in the browser answers from the host.
+        for service in apps:
+            model = ctx.service(service) or {}
+            path = (model.get("health") or {}).get("path") or "/"
+            for port in (config["services"][service].get("ports") or []):
+                published = str(port.get("published") or "")
+                if not published.isdigit() or str(port.get("target")) != str(model.get("port")):
+                    continue
+                check = f"{prefix} port {service} {published}"
+                if not running(service):
+                    ctx.skip(check, f"{service} is not running")
+                    continue
+                said = _host_get(f"http://127.0.0.1:{published}{path}")
+                if said.startswith("HTTP 2"):
+                    ctx.ok(check)
+                else:
+                    ctx.fail(check, f"GET {path} on host port {published}: {said}")
+
         for service in sorted(expected):
             for dep in _deps(ctx, service, env):
                 check = f"{prefix} reach {service} -> {dep}"
@@ -118,6 +139,23 @@ def environment(ctx: Ctx, env: str, dev_loop_env: str | None) -> None:
             ctx.ok(f"{prefix} down")
         else:
             ctx.fail(f"{prefix} down", out.why() if not out.ok else f"{len(left)} container(s) left", log)
+
+
+def _host_get(url: str, seconds: float = 20) -> str:
+    """GET from the host, retried for a while: 'HTTP <status>' or the error."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            # Straight to loopback, whatever proxy the environment names.
+            with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(url, timeout=5) as resp:
+                return f"HTTP {resp.status}"
+        except urllib.error.HTTPError as err:
+            said = f"HTTP {err.code}"
+        except (OSError, ValueError) as err:
+            said = f"{type(err).__name__}: {err}"
+        if time.monotonic() >= deadline:
+            return said
+        time.sleep(1)
 
 
 def _deps(ctx: Ctx, service: str, env: str) -> list:

@@ -104,6 +104,10 @@ def start_sh(ctx: Ctx) -> None:
             _development(ctx, s, dev, word(dev), actions)
         else:
             ctx.skip("start.sh", "usage names no default development environment with a compose overlay")
+        # Production-mode environments refuse to run (even `config`) without their secrets:
+        # from here on .env has a dummy value for every secret.
+        if (ctx.work / "dotenv").is_file():
+            shutil.copyfile(ctx.work / "dotenv", ctx.dir / ".env")
         for env, words in envs:
             if env != dev and env in ctx.envs:
                 check = f"start.sh {words[-1]} config"
