@@ -170,7 +170,7 @@ public struct Resolver: Sendable {
                 }
                 if byName[upstream] == nil {
                     errors.append(.unknownDependency(service: service.name, dependency: upstream, at: service.location))
-                } else if byName[upstream]?.port == nil && byName[upstream]?.preset == nil {
+                } else if service.kind == .app, byName[upstream]?.port == nil && byName[upstream]?.preset == nil {
                     errors.append(.invalidValue(service: service.name, field: "route '\(prefix)' to '\(upstream)'", problem: "goes to a service without a port: give '\(upstream)' a `port:`", at: service.location))
                 } else if !service.dependsOn.contains(upstream) {
                     errors.append(.invalidValue(service: service.name, field: "route '\(prefix)' to '\(upstream)'", problem: "needs '\(upstream)' in dependsOn, so it starts first and the network policies let the traffic through", at: service.location))
