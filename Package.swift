@@ -22,5 +22,5 @@ let package = Package(
         .testTarget(name: "ScaffoldCoreTests", dependencies: ["ScaffoldCore"]),
         .testTarget(name: "ScaffoldTests", dependencies: ["ScaffoldKit"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -20,10 +20,7 @@ enum KubernetesTools {
         process.standardError = err
         process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
         try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let errDrain = PipeDrain(err)
         if let input {
             DispatchQueue.global().async {
                 inPipe.fileHandleForWriting.write(Data(input.utf8))
@@ -31,7 +28,7 @@ enum KubernetesTools {
             }
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        let errData = errDrain.wait()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }

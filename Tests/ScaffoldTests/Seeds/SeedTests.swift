@@ -243,7 +243,8 @@ struct SeedTests {
         #expect(development.contains("5173:8080"))
         #expect(development.contains("8000:8000") && development.contains("8001:8001"))
         let base = Self.services(try tree.parsed("compose.yaml"))
-        #expect("\(base["codenav-http"]?["image"] ?? "")".hasPrefix("ghcr.io/ajacobm/"))
+        let image = "\(base["codenav-http"]?["image"] ?? "")"
+        #expect(image.hasPrefix("ghcr.io/ajacobm/"), "\(image)")
         #expect(tree.text("Dockerfile.codenav-sse").contains("/ready") || tree.text("Dockerfile.codenav-sse").contains("/health"))
     }
 
