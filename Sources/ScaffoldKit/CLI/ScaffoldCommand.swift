@@ -19,6 +19,10 @@ public enum ScaffoldCommand {
             return usage
         }
         let rest = Array(arguments.dropFirst())
+        #if os(Linux)
+        // Internal: the loader runs blueprints through this to confine them (see Sandbox).
+        if command == Sandbox.command { return Sandbox.execute(rest) }
+        #endif
         if rest.contains("--help") || rest.contains("-h") {
             guard let text = Help.command[command] else {
                 Console.error("unknown command '\(command)'; run `scaffold --help`")

@@ -15,12 +15,23 @@ public struct BlueprintLoader: Sendable {
     public var cacheDirectory: URL
     /// The compiler to run.
     public var swiftc: String
+    /// How long the compiled blueprint may run before its whole process group is killed.
+    public var runTimeout: Double
+    /// How long compiling it may take.
+    public var compileTimeout: Double
 
     /// A loader caching into `cacheDirectory`.
-    public init(installation: Installation, cacheDirectory: URL, swiftc: String? = nil) {
+    public init(installation: Installation, cacheDirectory: URL, swiftc: String? = nil, runTimeout: Double? = nil) {
         self.installation = installation
         self.cacheDirectory = cacheDirectory
         self.swiftc = swiftc ?? Self.findCompiler()
+        self.runTimeout = runTimeout ?? Self.configuredTimeout()
+        self.compileTimeout = max(600, self.runTimeout)
+    }
+
+    /// `SCAFFOLD_BLUEPRINT_TIMEOUT` (seconds), else 30.
+    static func configuredTimeout(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Double {
+        environment["SCAFFOLD_BLUEPRINT_TIMEOUT"].flatMap(Double.init).map { max($0, 1) } ?? 30
     }
 
     /// What a load produced.
@@ -51,22 +62,35 @@ public struct BlueprintLoader: Sendable {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
 
+        // The blueprint is compiled as the program's main file, next to the fixed clock.
+        let main = work.appendingPathComponent("main.swift")
+        try bytes.write(to: main)
+        let clock = work.appendingPathComponent(FixedClock.fileName)
+        try Data(FixedClock.source.utf8).write(to: clock)
         let executable = work.appendingPathComponent("blueprint")
         let compile = try Subprocess.run(swiftc, [
             "-module-name", "main", "-Onone", "-suppress-warnings",
             "-I", installation.modules.path,
             "-module-cache-path", cacheDirectory.appendingPathComponent("module-cache").path,
-            path.path,
-        ] + installation.linkArguments + ["-o", executable.path])
+            main.path, clock.path, "-Xlinker", "-export-dynamic",
+        ] + installation.linkArguments + ["-o", executable.path], timeout: compileTimeout)
+        if compile.timedOut { throw LoaderError.timedOut(shown, phase: "compiling", seconds: compileTimeout) }
         guard compile.status == 0 else {
-            throw LoaderError.compileFailed(Self.rewrite(compile.stderr + compile.stdout, path: path.path, shown: shown))
+            throw LoaderError.compileFailed(Self.rewrite(compile.stderr + compile.stdout, path: main.path, shown: shown))
         }
         let output = work.appendingPathComponent("blueprint.json")
-        var environment = ProcessInfo.processInfo.environment
-        environment["SCAFFOLD_BLUEPRINT_OUTPUT"] = output.path
-        let run = try Subprocess.run(executable.path, [], environment: environment, currentDirectory: path.deletingLastPathComponent())
+        let scratch = work.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        // A fixed environment: nothing of the caller's (tokens, USER, CI flags) can change the result.
+        let environment = [
+            "SCAFFOLD_BLUEPRINT_OUTPUT": output.path, "PATH": "/usr/bin:/bin", "HOME": scratch.path,
+            "TMPDIR": scratch.path, "TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+        ]
+        let command = sandbox(for: path, work: work).launch(executable.path, launcher: installation.executable.path) ?? [executable.path]
+        let run = try Subprocess.run(command[0], Array(command.dropFirst()), environment: environment, currentDirectory: work, timeout: runTimeout)
+        if run.timedOut { throw LoaderError.timedOut(shown, phase: "running", seconds: runTimeout) }
         guard run.status == 0 else {
-            throw LoaderError.runFailed(shown, status: run.status, output: Self.rewrite(run.stderr, path: path.path, shown: shown))
+            throw LoaderError.runFailed(shown, status: run.status, output: Self.rewrite(run.stderr, path: main.path, shown: shown))
         }
         guard let json = FileManager.default.contents(atPath: output.path) else {
             throw LoaderError.noBlueprint(shown)
@@ -84,6 +108,16 @@ public struct BlueprintLoader: Sendable {
             try? FileManager.default.removeItem(at: temporary)
         }
         return Result(blueprint: blueprint, cached: false)
+    }
+
+    /// What the blueprint may touch: its own source, the libraries it loads (the toolchain's, the
+    /// system's, scaffold's module) and its work folder, nothing else of the machine.
+    func sandbox(for blueprint: URL, work: URL) -> Sandbox {
+        let toolchain = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+        var readable = [blueprint.path, toolchain.appendingPathComponent("lib").path, "/usr/lib", "/lib", "/lib64",
+                        "/etc/ld.so.cache", "/dev/null", "/dev/urandom", "/proc/self"]
+        if let library = installation.libraryDirectory { readable.append(library.path) }
+        return Sandbox(readable: readable, writable: [work.path])
     }
 
     static func decode(_ data: Data, shown: String) throws -> BlueprintDocument {
@@ -126,6 +160,7 @@ public enum LoaderError: Error, CustomStringConvertible {
     case badDocument(String, String)
     case declarationErrors([String])
     case compilerMissing(String)
+    case timedOut(String, phase: String, seconds: Double)
 
     public var description: String {
         switch self {
@@ -134,13 +169,17 @@ public enum LoaderError: Error, CustomStringConvertible {
         case let .compileFailed(output):
             return output.trimmingCharacters(in: .whitespacesAndNewlines) + "\nerror: the blueprint does not compile: fix the errors above, then run scaffold again"
         case let .runFailed(path, status, output):
-            return "\(output.trimmingCharacters(in: .whitespacesAndNewlines))\n\(path): error: the blueprint crashed while running (exit \(status)): check the line named above"
+            let text = output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let hint = text.contains("\(path):") ? "check the line named above" : "it named no line: look for a force unwrap, an index out of range or a fatalError in the code the blueprint runs"
+            return (text.isEmpty ? "" : text + "\n") + "\(path): error: the blueprint crashed while running (exit \(status)): \(hint)"
         case let .noBlueprint(path):
-            return "\(path): error: no blueprint declared: add `let blueprint = Blueprint(name: ..., services: [...])`"
+            return "\(path): error: the blueprint handed back no document: declare one with `let blueprint = Blueprint(name: ..., services: [...])`, and don't exit early or change SCAFFOLD_BLUEPRINT_OUTPUT"
         case let .badDocument(path, reason):
             return "\(path): error: cannot read the compiled blueprint: \(reason); rebuild scaffold so its module and binary match"
         case let .declarationErrors(lines):
             return lines.joined(separator: "\n")
+        case let .timedOut(path, phase, seconds):
+            return "\(path): error: \(phase) the blueprint took longer than \(Int(seconds)) s, so it and everything it started were stopped: a blueprint only declares values; remove loops and waits (or raise SCAFFOLD_BLUEPRINT_TIMEOUT)"
         case let .compilerMissing(path):
             return "cannot run the Swift compiler '\(path)': install a Swift toolchain and put swiftc on PATH (or set SWIFTC)"
         }

@@ -19,6 +19,10 @@ public struct Installation: Sendable {
     /// `swift build`), or the module's object files (a checkout built by `swift run scaffold`,
     /// which doesn't build library products).
     public var linkArguments: [String]
+    /// The scaffold executable, which also confines blueprints (`scaffold __sandbox-exec`).
+    public var executable: URL
+    /// The folder of the shared library blueprints load at run time, if they link it.
+    public var libraryDirectory: URL?
 
     /// The built-in templates folder.
     public var templates: URL { resources.appendingPathComponent("Templates") }
@@ -35,10 +39,12 @@ public struct Installation: Sendable {
             throw InstallationError.moduleNotFound(searched: moduleCandidates.map(\.path))
         }
         let linkArguments: [String]
+        var libraryDirectory: URL?
         let libraryDirs = [binDir, binDir.deletingLastPathComponent().appendingPathComponent("lib/scaffold")]
         let objectDir = binDir.appendingPathComponent("BlueprintDescription.build")
         if let libraryDir = libraryDirs.first(where: { fm.fileExists(atPath: $0.appendingPathComponent("libBlueprintDescription.so").path) || fm.fileExists(atPath: $0.appendingPathComponent("libBlueprintDescription.dylib").path) }) {
             linkArguments = ["-L", libraryDir.path, "-lBlueprintDescription", "-Xlinker", "-rpath", "-Xlinker", libraryDir.path]
+            libraryDirectory = libraryDir
         } else if let objects = try? fm.contentsOfDirectory(atPath: objectDir.path).filter({ $0.hasSuffix(".swift.o") }).sorted(), !objects.isEmpty {
             linkArguments = objects.map { objectDir.appendingPathComponent($0).path }
         } else {
@@ -55,7 +61,9 @@ public struct Installation: Sendable {
         guard let resources = resourceCandidates.first(where: { fm.fileExists(atPath: $0.appendingPathComponent("Templates").path) && fm.fileExists(atPath: $0.appendingPathComponent("Blueprints").path) }) else {
             throw InstallationError.resourcesNotFound(searched: resourceCandidates.map(\.path))
         }
-        return Installation(resources: resources.standardizedFileURL, modules: modules, linkArguments: linkArguments)
+        return Installation(resources: resources.standardizedFileURL, modules: modules, linkArguments: linkArguments,
+                            executable: fm.isExecutableFile(atPath: binDir.appendingPathComponent("scaffold").path) ? binDir.appendingPathComponent("scaffold") : binary,
+                            libraryDirectory: libraryDirectory)
     }
 
     /// The absolute path of the running executable.
