@@ -42,7 +42,7 @@ public struct TerraformGenerator: ArtifactGenerator {
             hasMySQL: contexts.contains { $0.databases.contains { $0.engine == "mysql" } },
             hasCaches: contexts.contains(where: \.hasCaches),
             hasManaged: contexts.contains { $0.hasDatabases || $0.hasCaches },
-            security: security)
+            security: security, certificateInput: DeployInput.awsCertificateName)
 
         for index in contexts.indices { contexts[index].stackHasManaged = stack.hasManaged }
 
@@ -87,7 +87,7 @@ public struct TerraformGenerator: ArtifactGenerator {
             zones: TerraformListItem.list(["a", "b"].map { (target.region ?? "") + $0 }),
             logRetentionDays: production ? 365 : 90,
             networkCIDR: "10.\(10 + index).0.0/16",
-            services: services, hasServices: !services.isEmpty,
+            services: services, hasServices: !services.isEmpty, hasPublic: services.contains(where: \.isPublic),
             databases: databases, hasDatabases: !databases.isEmpty,
             caches: caches, hasCaches: !caches.isEmpty, stackHasManaged: false,
             capacityBase: capacity.base, fargateWeight: capacity.fargateWeight, spotWeight: capacity.spotWeight,

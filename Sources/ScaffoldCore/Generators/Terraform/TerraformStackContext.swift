@@ -25,4 +25,6 @@ public struct TerraformStackContext: Encodable, Hashable, Sendable {
     public var hasManaged: Bool
     /// Security options.
     public var security: TerraformSecurityValues
+    /// The GitHub variable the deploy reads the AWS certificate from, named in messages.
+    public var certificateInput: String
 }
