@@ -85,6 +85,7 @@ public struct DocsGenerator: ArtifactGenerator {
         var registry: String
         var notes: [String]
         var hasNotes: Bool
+        var hasTerraformTests: Bool
     }
 
     /// The guide.
@@ -126,7 +127,8 @@ public struct DocsGenerator: ArtifactGenerator {
         let notes = Pipeline(generators: documented).notes(for: project).map(\.line)
         return [try RenderRequest(template: "docs/README.Deploy.md", path: "README.Deploy.md", context: Context(
             project: project.name, summary: project.summary, environments: environments, families: families, registry: project.registry,
-            notes: notes, hasNotes: !notes.isEmpty))]
+            notes: notes, hasNotes: !notes.isEmpty,
+            hasTerraformTests: families.contains { $0.files.contains { $0.hasSuffix(".tftest.hcl") } }))]
     }
 
     /// The GitHub settings and state stores `environment` needs before its first deploy.
