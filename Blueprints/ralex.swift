@@ -55,7 +55,10 @@ let blueprint = Blueprint(
             hostPort: 3000,
             health: .http("/health"),
             environment: [
-                "OPENAI_API_BASE_URL": "http://api:8000/v1",
+                // The API's address as each target reaches it: http://api:8000/v1 in compose,
+                // Kubernetes and ECS (Service Connect), its run.app URL on Cloud Run, its ingress
+                // FQDN on Container Apps.
+                "OPENAI_API_BASE_URL": .url(of: "api", path: "/v1"),
             ],
             secrets: [
                 .secret("WEBUI_SECRET_KEY", description: "signs OpenWebUI sessions"),

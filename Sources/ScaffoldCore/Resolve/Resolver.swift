@@ -17,6 +17,7 @@ public struct Resolver: Sendable {
         let environmentNames = Set(blueprint.environments.map(\.name))
         validateEnvironmentReferences(blueprint, known: environmentNames, into: &errors)
         validateDependencies(blueprint, into: &errors)
+        validateServiceURLs(blueprint, into: &errors)
         for service in blueprint.services {
             validateValues(service, into: &errors)
         }
@@ -107,6 +108,7 @@ public struct Resolver: Sendable {
             check(Array(service.resourcesPerEnvironment.keys).sorted(), "\(who) resourcesPerEnvironment:", service.location)
             for (name, setting) in service.environment.sorted(by: { $0.key < $1.key }) {
                 check(Array(setting.values.keys).sorted(), "\(who) variable \(name)", service.location)
+                check(setting.url?.environments ?? [], "\(who) variable \(name)", setting.url?.location ?? service.location)
             }
             for secret in service.secrets {
                 check(secret.environments ?? [], "\(who) secret \(secret.name)", service.location)
@@ -152,6 +154,51 @@ public struct Resolver: Sendable {
         }
         for service in blueprint.services where state[service.name] == nil {
             visit(service.name, [])
+        }
+    }
+
+    /// The port a service listens on: its own, or its preset's.
+    static func port(of service: Service) -> Int? {
+        service.port ?? service.preset.flatMap { PresetSpec.of($0).port }
+    }
+
+    /// Every `.url(of:)` names another declared service that listens on a port and runs as a
+    /// container wherever the variable is set; its path starts with `/`.
+    private func validateServiceURLs(_ blueprint: Blueprint, into errors: inout [ValidationError]) {
+        let byName = Dictionary(blueprint.services.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let environments = blueprint.environments.map(\.name)
+        for service in blueprint.services {
+            for (name, setting) in service.environment.sorted(by: { $0.key < $1.key }) {
+                guard let url = setting.url else { continue }
+                func fail(_ problem: String) {
+                    errors.append(.invalidServiceURL(service: service.name, variable: name, target: url.service, problem: problem, at: url.location))
+                }
+                guard let target = byName[url.service] else {
+                    let others = blueprint.services.map(\.name).filter { $0 != service.name }
+                    fail("no service is called '\(url.service)': name one of \(others.map { "'\($0)'" }.joined(separator: ", ")), or declare it")
+                    continue
+                }
+                if target.name == service.name {
+                    fail("that is the service itself: write its local address as a plain value (\"http://localhost:PORT\")")
+                    continue
+                }
+                guard Self.port(of: target) != nil else {
+                    fail("'\(target.name)' listens on no port, so it has no URL: give it `port:`, or point at a service that has one")
+                    continue
+                }
+                if !url.path.isEmpty && !url.path.hasPrefix("/") {
+                    fail("the path '\(url.path)' doesn't start with '/': write `path: \"/\(url.path)\"`")
+                }
+                let set = environments.filter { (service.environments?.contains($0) ?? true) && url.applies(in: $0) }
+                let absent = set.filter { !(target.environments?.contains($0) ?? true) }
+                if !absent.isEmpty {
+                    fail("'\(target.name)' doesn't run in \(absent.joined(separator: ", ")), where '\(service.name)' does: run '\(target.name)' there too, or set the variable only where it runs with `.url(of: \"\(target.name)\", environments: [...])`")
+                }
+                let managed = set.filter { target.managed.contains($0) && !absent.contains($0) }
+                if !managed.isEmpty {
+                    fail("'\(target.name)' is cloud-managed in \(managed.joined(separator: ", ")), where it is no service with a URL: list it in `dependsOn:` to get its connection setting injected, or limit the variable with `environments:`")
+                }
+            }
         }
     }
 

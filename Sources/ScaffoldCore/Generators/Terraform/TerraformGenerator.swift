@@ -43,6 +43,10 @@ public struct TerraformGenerator: ArtifactGenerator {
             hasMySQL: contexts.contains { $0.databases.contains { $0.engine == "mysql" } },
             hasCaches: contexts.contains(where: \.hasCaches),
             hasManaged: contexts.contains { $0.hasDatabases || $0.hasCaches },
+            hasServiceURLs: contexts.contains { $0.services.contains(where: \.hasServiceURLs) },
+            runBlocks: contexts.contains { $0.services.contains(where: \.hasServiceURLs) }
+                ? [TerraformRunBlock(readsURLs: false), TerraformRunBlock(readsURLs: true)] : [TerraformRunBlock(readsURLs: false)],
+            callerNames: TerraformListItem.list(Set(contexts.flatMap { $0.services.filter { $0.hasServiceURLs && $0.hasPort }.map(\.name) }).sorted()),
             security: security, certificateInput: DeployInput.awsCertificateName)
 
         for index in contexts.indices { contexts[index].stackHasManaged = stack.hasManaged }
@@ -146,8 +150,13 @@ public struct TerraformGenerator: ArtifactGenerator {
                             replicas: service.replicas, min: service.autoscale?.min ?? service.replicas, max: service.autoscale?.max ?? service.replicas,
                             isPublic: service.isPublic, host: service.ingress?.host ?? "", port: service.port,
                             hasImage: !service.built, image: service.image,
-                            hasPlain: service.hasEnvironment, variableNames: TerraformListItem.list(service.environment.map(\.key).sorted()),
-                            hasSecrets: service.hasSecrets, secretNames: TerraformListItem.list(service.secrets.map(\.key).sorted()))
+                            hasPlain: service.connectEnvironment.hasEnvironment,
+                            variableNames: TerraformListItem.list(service.connectEnvironment.environment.map(\.key).sorted()),
+                            hasSecrets: service.hasSecrets, secretNames: TerraformListItem.list(service.secrets.map(\.key).sorted()),
+                            urls: service.serviceURLs.map { url in
+                                let address = service.connectEnvironment.environment.first { $0.key == url.key }?.value ?? ""
+                                return TerraformTestContext.URL(variable: url.key, target: url.service, pair: "\(url.key)=\(address)")
+                            })
                     },
                     hasPublic: environment.hasPublic,
                     hasCertificate: environment.security.hasCertificate, certificate: environment.security.certificate)

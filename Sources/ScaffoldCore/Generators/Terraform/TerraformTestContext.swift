@@ -63,5 +63,17 @@ public struct TerraformTestContext: Encodable, Hashable, Sendable {
         public var hasSecrets: Bool
         /// The secret-backed variable names, sorted.
         public var secretNames: [TerraformListItem]
+        /// Its `.url(of:)` variables, which ECS resolves through Service Connect.
+        public var urls: [URL]
+    }
+
+    /// One `.url(of:)` variable as the task must receive it.
+    public struct URL: Encodable, Hashable, Sendable {
+        /// The variable name.
+        public var variable: String
+        /// The called service.
+        public var target: String
+        /// `NAME=http://<service>:<port><path>`, as the assertion compares it.
+        public var pair: String
     }
 }

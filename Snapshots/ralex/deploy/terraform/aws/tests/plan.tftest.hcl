@@ -161,6 +161,11 @@ run "apply" {
   }
 
   assert {
+    condition     = var.environment != "production" || try(contains([for variable in jsondecode(aws_ecs_task_definition.service["openwebui"].container_definitions)[0].environment : "${variable.name}=${variable.value}"], "OPENAI_API_BASE_URL=http://api:8000/v1"), false)
+    error_message = "production's openwebui must reach api at its Service Connect address (OPENAI_API_BASE_URL)."
+  }
+
+  assert {
     condition     = var.environment != "production" || try(sort([for secret in jsondecode(aws_ecs_task_definition.service["openwebui"].container_definitions)[0].secrets : secret.name]) == tolist(["DATABASE_URL", "WEBUI_SECRET_KEY"]) && alltrue([for secret in jsondecode(aws_ecs_task_definition.service["openwebui"].container_definitions)[0].secrets : startswith(secret.valueFrom, "arn:aws:secretsmanager:")]), false)
     error_message = "production's openwebui task must read exactly its secrets, by Secrets Manager ARN."
   }

@@ -39,7 +39,8 @@ services = {
     ingress       = { host = "staging.ralex.example.com", path = "/" }
     health        = { kind = "http", path = "/health", ready_path = "/health", command = [], interval = 10, timeout = 5, retries = 3, start_period = 10 }
     command       = null
-    environment   = { "OPENAI_API_BASE_URL" = "http://api:8000/v1" }
+    environment   = {}
+    service_urls  = { "OPENAI_API_BASE_URL" = { service = "api", path = "/v1" } }
     secrets       = { "DATABASE_URL" = "postgres-url", "WEBUI_SECRET_KEY" = "webui-secret-key" }
   }
 }
