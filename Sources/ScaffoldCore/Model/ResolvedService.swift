@@ -182,6 +182,12 @@ public struct SecretReference: Codable, Hashable, Sendable {
     public var key: String
     /// A description.
     public var description: String?
+    /// When services read the same store key under different names, the name whose `.env`
+    /// entry holds the value for all of them (the first declared); `nil` when it is `name`.
+    public var envName: String? = nil
+
+    /// The `.env` variable compose reads the value from: one entry per store key.
+    public var dotEnvName: String { envName ?? name }
 }
 
 /// The dev container settings, resolved.

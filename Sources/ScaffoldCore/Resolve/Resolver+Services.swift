@@ -195,7 +195,7 @@ extension Resolver {
             }
             // Cloud container platforms give services no persistent disk: a named volume there would be dropped.
             for service in project.runningServices(in: environment.name) where service.kind != .backing {
-                for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named {
+                for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named && volume.serverless != .scratch {
                     errors.append(.volumeNotPersistable(service: service.name, volume: volume.source, environment: environment.name, platform: platform.rawValue, at: service.location))
                 }
             }

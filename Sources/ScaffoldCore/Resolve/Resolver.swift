@@ -30,9 +30,9 @@ public struct Resolver: Sendable {
                 platforms: blueprint.targets.filter { $0.environments.contains(environment.name) }.map(\.platform))
         }
         let contexts = Dictionary(grouping: blueprint.services) { $0.path ?? "" }
-        let services = blueprint.services.map { service in
+        let services = Self.sharingDotEnvEntries(blueprint.services.map { service in
             resolveService(service, in: blueprint, environments: environments, sharedContext: (contexts[service.path ?? ""]?.filter { $0.kind == .app }.count ?? 0) > 1)
-        }
+        })
         let project = ResolvedProject(
             name: blueprint.name, registry: blueprint.registry,
             summary: blueprint.summary ?? "\(blueprint.name), deployed by scaffold",
@@ -41,6 +41,31 @@ public struct Resolver: Sendable {
         validateResolved(project, blueprint: blueprint, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors: errors, file: file) }
         return project
+    }
+
+    /// Services that read one store key under different names (an API checking the key a UI
+    /// sends as OPENAI_API_KEY) share one `.env` entry: the first name declared for the key.
+    static func sharingDotEnvEntries(_ services: [ResolvedService]) -> [ResolvedService] {
+        var first: [String: String] = [:]
+        for service in services {
+            for instance in service.instances {
+                for variable in instance.variables {
+                    guard let secret = variable.secret, first[secret.key] == nil else { continue }
+                    first[secret.key] = secret.name
+                }
+            }
+        }
+        return services.map { service in
+            var service = service
+            for index in service.instances.indices {
+                for slot in service.instances[index].variables.indices {
+                    guard let secret = service.instances[index].variables[slot].secret,
+                          let name = first[secret.key], name != secret.name else { continue }
+                    service.instances[index].variables[slot].secret?.envName = name
+                }
+            }
+            return service
+        }
     }
 
     // MARK: - Validation of the declaration

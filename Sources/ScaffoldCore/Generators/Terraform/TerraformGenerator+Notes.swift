@@ -128,6 +128,10 @@ extension TerraformGenerator {
                 messages.append("Cloud Run worker pools don't autoscale: \(autoscale.min) instances run; the maximum of \(autoscale.max) and the \(autoscale.cpuPercent)% CPU target are not used.")
             }
         }
+        for volume in instance.volumes where volume.kind == .named {
+            let stops = cloud == .aws ? "a task stops or is replaced" : "an instance stops or is replaced"
+            messages.append("Volume \(volume.source) (\(volume.target)) is scratch space on \(cloud.platformName), as Blueprint.swift accepts (serverless: .scratch): it is emptied whenever \(stops), so keep what must survive in a managed service.")
+        }
         if let host = instance.host, !values.hasPort {
             messages.append("It has no port, so \(host) is not served: the service stays private. Give it a port: to make it public.")
         }

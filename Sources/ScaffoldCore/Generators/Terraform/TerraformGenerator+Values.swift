@@ -42,7 +42,8 @@ extension TerraformGenerator {
             isPublic: ingress != nil && service.port != nil, ingress: service.port != nil ? ingress : nil,
             hasHealth: health != nil, health: health,
             hasCommand: !command.isEmpty, command: TerraformListItem.list(command),
-            writablePaths: TerraformListItem.list(service.writablePaths),
+            // A named volume reaching a serverless cloud is scratch (`serverless: .scratch`): writable, not kept.
+            writablePaths: TerraformListItem.list(Array(Set(service.writablePaths + instance.volumes.filter { $0.kind == .named }.map(\.target))).sorted()),
             hasEnvironment: !plain.isEmpty, environment: TerraformKeyValue.list(plain),
             connectEnvironment: TerraformEnvironmentMap(hasEnvironment: !connect.isEmpty, environment: TerraformKeyValue.list(connect)),
             hasServiceURLs: !serviceURLs.isEmpty, serviceURLs: serviceURLs,

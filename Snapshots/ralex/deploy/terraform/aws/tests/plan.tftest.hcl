@@ -146,7 +146,7 @@ run "apply" {
   }
 
   assert {
-    condition     = var.environment != "production" || try(sort([for secret in jsondecode(aws_ecs_task_definition.service["api"].container_definitions)[0].secrets : secret.name]) == tolist(["DATABASE_URL", "OPENROUTER_API_KEY", "REDIS_URL"]) && alltrue([for secret in jsondecode(aws_ecs_task_definition.service["api"].container_definitions)[0].secrets : startswith(secret.valueFrom, "arn:aws:secretsmanager:")]), false)
+    condition     = var.environment != "production" || try(sort([for secret in jsondecode(aws_ecs_task_definition.service["api"].container_definitions)[0].secrets : secret.name]) == tolist(["DATABASE_URL", "OPENROUTER_API_KEY", "RALEX_BRIDGE_API_KEY", "REDIS_URL"]) && alltrue([for secret in jsondecode(aws_ecs_task_definition.service["api"].container_definitions)[0].secrets : startswith(secret.valueFrom, "arn:aws:secretsmanager:")]), false)
     error_message = "production's api task must read exactly its secrets, by Secrets Manager ARN."
   }
 
@@ -166,7 +166,7 @@ run "apply" {
   }
 
   assert {
-    condition     = var.environment != "production" || try(sort([for secret in jsondecode(aws_ecs_task_definition.service["openwebui"].container_definitions)[0].secrets : secret.name]) == tolist(["DATABASE_URL", "WEBUI_SECRET_KEY"]) && alltrue([for secret in jsondecode(aws_ecs_task_definition.service["openwebui"].container_definitions)[0].secrets : startswith(secret.valueFrom, "arn:aws:secretsmanager:")]), false)
+    condition     = var.environment != "production" || try(sort([for secret in jsondecode(aws_ecs_task_definition.service["openwebui"].container_definitions)[0].secrets : secret.name]) == tolist(["DATABASE_URL", "OPENAI_API_KEY", "WEBUI_SECRET_KEY"]) && alltrue([for secret in jsondecode(aws_ecs_task_definition.service["openwebui"].container_definitions)[0].secrets : startswith(secret.valueFrom, "arn:aws:secretsmanager:")]), false)
     error_message = "production's openwebui task must read exactly its secrets, by Secrets Manager ARN."
   }
 }
