@@ -37,6 +37,9 @@ let blueprint = Blueprint(
             ],
             secrets: [
                 .secret("OPENROUTER_API_KEY", description: "the LLM provider key RalexBridge forwards to"),
+                // The seed gives OpenWebUI OPENAI_API_KEY=ralex-bridge-key in plain text: it is the
+                // credential OpenWebUI presents and RalexBridge checks, so both read one secret.
+                .secret("RALEX_BRIDGE_API_KEY", key: "ralex-bridge-key", description: "the key RalexBridge accepts from its clients (OpenWebUI sends it as OPENAI_API_KEY)"),
             ],
             dependsOn: ["postgres", "redis"],
             // The seed's Kubernetes resources: requests 250m/256Mi, limits 500m/512Mi.
@@ -58,15 +61,24 @@ let blueprint = Blueprint(
             hostPort: 3000,
             health: .http("/health"),
             environment: [
-                "OPENAI_API_BASE_URL": "http://api:8000/v1",
+                // The API's address as each target reaches it: http://api:8000/v1 in compose,
+                // Kubernetes and ECS (Service Connect), its run.app URL on Cloud Run, its ingress
+                // FQDN on Container Apps.
+                "OPENAI_API_BASE_URL": .url(of: "api", path: "/v1"),
             ],
             secrets: [
                 .secret("WEBUI_SECRET_KEY", description: "signs OpenWebUI sessions"),
+                .secret("OPENAI_API_KEY", key: "ralex-bridge-key", description: "the key OpenWebUI presents to RalexBridge (the API's RALEX_BRIDGE_API_KEY)"),
             ],
-            // Locally OpenWebUI keeps its data in a volume. ECS, Cloud Run and Container Apps give
-            // containers no persistent disk, so in staging and production it stores its state in the
-            // managed PostgreSQL (OpenWebUI reads the injected DATABASE_URL) and the folder is scratch.
-            volumes: [.named("openwebui-data", at: "/app/backend/data", environments: [.development])],
+            // OpenWebUI keeps its accounts, chats and settings in the database DATABASE_URL names
+            // (injected from postgres: the container locally, the managed PostgreSQL in staging and
+            // production), and uploads and its local vector index in /app/backend/data: a volume in
+            // compose, a PersistentVolumeClaim in Kubernetes. ECS, Cloud Run and Container Apps give
+            // containers no persistent disk, so there the folder is scratch space (serverless:
+            // .scratch, and the deploy guide says so): uploads and the index are lost when an
+            // instance stops until OpenWebUI is pointed at object storage (STORAGE_PROVIDER) and
+            // pgvector (VECTOR_DB).
+            volumes: [.named("openwebui-data", at: "/app/backend/data", serverless: .scratch)],
             dependsOn: ["api", "postgres"],
             resources: Resources(cpu: 0.25, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi"),
             ingress: .host("ralex.example.com"),

@@ -38,6 +38,11 @@ What is checked where (paths relative to a tree's root):
   deploy/terraform/<dir>/               terraform-fmt, terraform-validate (only
                                           with an offline provider mirror),
                                           checkov (terraform)
+  deploy/terraform/<dir>/environments/<env>.tfvars
+                                        terraform-test: `terraform test
+                                          -var-file=` it, when the folder has
+                                          tests/*.tftest.hcl (mocked providers;
+                                          after terraform-validate passes)
   *.tf, *.tfvars, *.hcl                 hcl-parse (python-hcl2)
   .github/workflows/*.yml|yaml          actionlint, zizmor, workflow-schema,
                                           checkov (github_actions)
@@ -88,6 +93,7 @@ CHECK_ORDER = [
     "terraform-fmt",
     "hcl-parse",
     "terraform-validate",
+    "terraform-test",
     "actionlint",
     "zizmor",
     "workflow-schema",
@@ -354,7 +360,9 @@ class Linter:
             rc = self.tmp / "empty-terraformrc"
             if not rc.exists():
                 rc.write_text("")
-        return self.env(TF_CLI_CONFIG_FILE=str(rc), TF_IN_AUTOMATION="1", TF_INPUT="0", CHECKPOINT_DISABLE="1")
+        env = self.env(TF_CLI_CONFIG_FILE=str(rc), TF_IN_AUTOMATION="1", TF_INPUT="0", CHECKPOINT_DISABLE="1")
+        # A run sees only the tree's files: no variables from the caller's shell.
+        return {key: value for key, value in env.items() if not key.startswith("TF_VAR_")}
 
     # ------------------------------------------------------------- discovery
     @staticmethod
@@ -748,13 +756,30 @@ class Linter:
             return [passed("terraform-fmt", show)]
         return [failed("terraform-fmt", show, proc.text or f"terraform fmt exited with status {proc.rc}")]
 
+    @staticmethod
+    def terraform_test_units(tree: Tree, tfdir: str) -> list:
+        """The tfvars files `terraform test` runs with: every environments/<env>.tfvars of a
+        folder that has tests/*.tftest.hcl (none otherwise)."""
+        if not any(re.fullmatch(re.escape(tfdir) + r"/tests/[^/]+\.tftest\.hcl", rel) for rel in tree.files):
+            return []
+        return sorted(rel for rel in tree.files if re.fullmatch(re.escape(tfdir) + r"/environments/[^/]+\.tfvars", rel))
+
     def check_terraform_validate(self, tree: Tree, tfdir: str, copy_root: Path) -> list:
+        """terraform-validate of the folder, then terraform-test per environment (they share
+        the folder's `terraform init`)."""
         show = tree.show(tfdir)
+        tests = self.terraform_test_units(tree, tfdir)
+
+        def and_tests(result: Result, reason: str) -> list:
+            return [result] + [skipped("terraform-test", tree.show(rel), reason) for rel in tests]
+
         exe = self.tools.find("terraform")
         if not exe:
-            return [missing("terraform-validate", show, "terraform")]
+            return [missing("terraform-validate", show, "terraform")] + \
+                [missing("terraform-test", tree.show(rel), "terraform") for rel in tests]
         if self.tf_cli_config is None:
-            return [skipped("terraform-validate", show, "no offline provider mirror found (pass --terraform-mirror)")]
+            reason = "no offline provider mirror found (pass --terraform-mirror)"
+            return and_tests(skipped("terraform-validate", show, reason), reason)
         workdir = copy_root / tfdir
         env = self.terraform_env()
         init = run([exe, "init", "-backend=false", "-input=false", "-no-color"], cwd=workdir, env=env)
@@ -762,16 +787,25 @@ class Linter:
             text = init.text
             missing_providers = sorted(set(TF_MISSING_PROVIDER.findall(text)))
             if missing_providers:
-                names = ", ".join(missing_providers)
-                return [skipped("terraform-validate", show, f"no offline provider mirror for {names}")]
+                reason = f"no offline provider mirror for {', '.join(missing_providers)}"
+                return and_tests(skipped("terraform-validate", show, reason), reason)
             if TF_QUERY_FAILED.search(text) and TF_NO_MATCHING_RELEASE.search(text):
-                return [skipped("terraform-validate", show,
-                                "the offline provider mirror has no release matching the version constraints")]
-            return [failed("terraform-validate", show, "terraform init -backend=false failed:\n" + text)]
+                reason = "the offline provider mirror has no release matching the version constraints"
+                return and_tests(skipped("terraform-validate", show, reason), reason)
+            return and_tests(failed("terraform-validate", show, "terraform init -backend=false failed:\n" + text),
+                             "terraform init failed")
         val = run([exe, "validate", "-no-color"], cwd=workdir, env=env)
-        if val.rc == 0:
-            return [passed("terraform-validate", show)]
-        return [failed("terraform-validate", show, val.text)]
+        if val.rc != 0:
+            return and_tests(failed("terraform-validate", show, val.text), "terraform validate failed")
+        out = [passed("terraform-validate", show)]
+        for rel in tests:
+            var_file = rel[len(tfdir) + 1:]
+            proc = run([exe, "test", "-no-color", f"-var-file={var_file}"], cwd=workdir, env=env, timeout=900)
+            if proc.rc == 0:
+                out.append(passed("terraform-test", tree.show(rel)))
+            else:
+                out.append(failed("terraform-test", tree.show(rel), proc.text or f"terraform test exited with status {proc.rc}"))
+        return out
 
     def check_hcl_parse(self, tree: Tree) -> list:
         files = [r for r in tree.files if r.endswith((".tf", ".tfvars", ".hcl"))]

@@ -18,20 +18,34 @@ public struct Volume: Codable, Hashable, Sendable {
     public var target: String
     /// Environments that mount it; `nil` means every environment (bind mounts default to development).
     public var environments: [String]?
+    /// What a named volume becomes where a serverless cloud runs the service; `nil` is `.refuse`.
+    public var serverless: Serverless?
 
-    /// A named, persistent volume mounted at `path`.
-    public static func named(_ name: String, at path: String, environments: [Environment]? = nil) -> Volume {
-        Volume(kind: .named, source: name, target: path, environments: environments?.map(\.name))
+    /// What a named volume becomes on ECS Fargate, Cloud Run and Container Apps, which give
+    /// containers no persistent disk.
+    public enum Serverless: String, Codable, Sendable {
+        /// A validation error names the line: data is never lost without the blueprint saying so.
+        case refuse
+        /// The path stays writable, as scratch space emptied whenever an instance stops; the deploy
+        /// guide says so. Keep what must survive elsewhere (a managed database, object storage).
+        case scratch
+    }
+
+    /// A named, persistent volume mounted at `path`: a compose volume, a PersistentVolumeClaim in
+    /// Kubernetes. On a serverless cloud it is an error unless `serverless: .scratch` accepts that
+    /// the folder is emptied whenever an instance stops there.
+    public static func named(_ name: String, at path: String, environments: [Environment]? = nil, serverless: Serverless = .refuse) -> Volume {
+        Volume(kind: .named, source: name, target: path, environments: environments?.map(\.name), serverless: serverless == .refuse ? nil : serverless)
     }
 
     /// A project folder mounted at `path` in development-mode environments, for hot reload.
     public static func bind(_ folder: String, at path: String) -> Volume {
-        Volume(kind: .bind, source: folder, target: path, environments: nil)
+        Volume(kind: .bind, source: folder, target: path, environments: nil, serverless: nil)
     }
 
     /// In-memory scratch space at `path`.
     public static func scratch(at path: String) -> Volume {
-        Volume(kind: .scratch, source: "", target: path, environments: nil)
+        Volume(kind: .scratch, source: "", target: path, environments: nil, serverless: nil)
     }
 }
 

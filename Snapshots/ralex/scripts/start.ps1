@@ -48,9 +48,9 @@ if ($Service) { $services = @($Service) }
 # The secrets compose interpolates for each environment; development-mode environments get a random
 # value in .env for each missing one, production-mode environments stop with the list.
 $secrets = @{
-    "development" = @("OPENROUTER_API_KEY", "POSTGRES_PASSWORD", "WEBUI_SECRET_KEY")
-    "staging" = @("DATABASE_URL", "OPENROUTER_API_KEY", "REDIS_URL", "WEBUI_SECRET_KEY")
-    "production" = @("DATABASE_URL", "OPENROUTER_API_KEY", "REDIS_URL", "WEBUI_SECRET_KEY")
+    "development" = @("OPENROUTER_API_KEY", "POSTGRES_PASSWORD", "RALEX_BRIDGE_API_KEY", "WEBUI_SECRET_KEY")
+    "staging" = @("DATABASE_URL", "OPENROUTER_API_KEY", "RALEX_BRIDGE_API_KEY", "REDIS_URL", "WEBUI_SECRET_KEY")
+    "production" = @("DATABASE_URL", "OPENROUTER_API_KEY", "RALEX_BRIDGE_API_KEY", "REDIS_URL", "WEBUI_SECRET_KEY")
 }
 if (-not (Test-Path ".env")) {
     Copy-Item ".env.example" ".env"

@@ -114,6 +114,12 @@ public struct ServiceInstance: Codable, Hashable, Sendable {
     /// Volumes mounted here.
     public var volumes: [Volume]
 
+    /// The services it calls here through `.url(of:)` variables, in variable order, without repeats.
+    public var calls: [String] {
+        var seen: Set<String> = []
+        return variables.compactMap(\.serviceURL?.service).filter { seen.insert($0).inserted }
+    }
+
     /// The secret-backed variables here.
     public var secrets: [Variable] { variables.filter { $0.secret != nil } }
     /// The plain variables here.
@@ -144,6 +150,30 @@ public struct Variable: Codable, Hashable, Sendable {
     public var origin: Origin
     /// A description for `.env.example` and docs.
     public var description: String?
+    /// For a `.url(of:)` variable, the service it points at; `value` is then its in-network
+    /// address (`http://<service>:<port><path>`, what compose, Kubernetes and ECS Service Connect
+    /// resolve), and the serverless clouds write their own.
+    public var serviceURL: ServiceURLReference? = nil
+}
+
+/// The service a `.url(of:)` variable points at, resolved.
+public struct ServiceURLReference: Codable, Hashable, Sendable {
+    /// The called service's name.
+    public var service: String
+    /// Its container port.
+    public var port: Int
+    /// What follows the address: empty or a path starting with `/`.
+    public var path: String
+
+    /// A reference to `service` on `port`, followed by `path`.
+    public init(service: String, port: Int, path: String) {
+        self.service = service
+        self.port = port
+        self.path = path
+    }
+
+    /// The address on a network where services are reached by name: `http://api:8000/v1`.
+    public var networkURL: String { "http://\(service):\(port)\(path)" }
 }
 
 /// A reference to a secret; scaffold never knows its value.
@@ -154,6 +184,12 @@ public struct SecretReference: Codable, Hashable, Sendable {
     public var key: String
     /// A description.
     public var description: String?
+    /// When services read the same store key under different names, the name whose `.env`
+    /// entry holds the value for all of them (the first declared); `nil` when it is `name`.
+    public var envName: String? = nil
+
+    /// The `.env` variable compose reads the value from: one entry per store key.
+    public var dotEnvName: String { envName ?? name }
 }
 
 /// The dev container settings, resolved.

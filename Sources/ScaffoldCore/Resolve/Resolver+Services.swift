@@ -98,7 +98,13 @@ extension Resolver {
         }
         // The blueprint's own variables and secrets win.
         for (name, setting) in service.environment {
-            if let value = setting.value(in: env) {
+            if let url = setting.url {
+                // Validated: the service exists, listens on a port and runs here.
+                guard url.applies(in: env), let target = blueprint.services.first(where: { $0.name == url.service }) else { continue }
+                let reference = ServiceURLReference(service: target.name, port: Self.port(of: target) ?? 0, path: url.path)
+                variables[name] = Variable(name: name, value: reference.networkURL, interpolates: [], secret: nil, origin: .blueprint,
+                                           description: "the URL of \(target.name)", serviceURL: reference)
+            } else if let value = setting.value(in: env) {
                 variables[name] = Variable(name: name, value: value, interpolates: [], secret: nil, origin: .blueprint, description: nil)
             } else if variables[name]?.origin == .connection {
                 // An explicit `.only(...)` elsewhere means the user owns this name: leave the injected one.
@@ -171,9 +177,25 @@ extension Resolver {
             for service in project.runningServices(in: environment.name) where service.kind == .backing {
                 errors.append(.notDeployable(service: service.name, environment: environment.name, platform: platform.rawValue, at: service.location))
             }
+            // Cloud Run services read each other's URLs from the callee's resource, so a service
+            // that reads a URL can't itself be one that another reads by URL there.
+            if environment.platforms.contains(.cloudRun) {
+                for service in project.runningServices(in: environment.name) where service.port != nil {
+                    guard let instance = service.instance(in: environment.name) else { continue }
+                    for variable in instance.variables {
+                        guard let url = variable.serviceURL, let callee = project.service(named: url.service),
+                              let next = callee.instance(in: environment.name)?.calls.first, callee.port != nil else { continue }
+                        let at = blueprint.services.first { $0.name == service.name }?.environment[variable.name]?.url?.location ?? service.location
+                        errors.append(.invalidServiceURL(
+                            service: service.name, variable: variable.name, target: url.service,
+                            problem: "'\(url.service)' itself reads the URL of '\(next)', and scaffold's Cloud Run configuration (\(environment.name) deploys there) wires one level of service URLs only: point \(variable.name) at a service that reads no other's URL, or pass '\(next)''s address to '\(url.service)' another way",
+                            at: at))
+                    }
+                }
+            }
             // Cloud container platforms give services no persistent disk: a named volume there would be dropped.
             for service in project.runningServices(in: environment.name) where service.kind != .backing {
-                for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named {
+                for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named && volume.serverless != .scratch {
                     errors.append(.volumeNotPersistable(service: service.name, volume: volume.source, environment: environment.name, platform: platform.rawValue, at: service.location))
                 }
             }

@@ -18,6 +18,7 @@ public struct Resolver: Sendable {
         validateEnvironmentReferences(blueprint, known: environmentNames, into: &errors)
         validateDependencies(blueprint, into: &errors)
         validateNotifications(blueprint, into: &errors)
+        validateServiceURLs(blueprint, into: &errors)
         for service in blueprint.services {
             validateValues(service, into: &errors)
         }
@@ -30,9 +31,9 @@ public struct Resolver: Sendable {
                 platforms: blueprint.targets.filter { $0.environments.contains(environment.name) }.map(\.platform))
         }
         let contexts = Dictionary(grouping: blueprint.services) { $0.path ?? "" }
-        let services = blueprint.services.map { service in
+        let services = Self.sharingDotEnvEntries(blueprint.services.map { service in
             resolveService(service, in: blueprint, environments: environments, sharedContext: (contexts[service.path ?? ""]?.filter { $0.kind == .app }.count ?? 0) > 1)
-        }
+        })
         let project = ResolvedProject(
             name: blueprint.name, registry: blueprint.registry,
             summary: blueprint.summary ?? "\(blueprint.name), deployed by scaffold",
@@ -44,6 +45,31 @@ public struct Resolver: Sendable {
         validateResolved(project, blueprint: blueprint, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors: errors, file: file) }
         return project
+    }
+
+    /// Services that read one store key under different names (an API checking the key a UI
+    /// sends as OPENAI_API_KEY) share one `.env` entry: the first name declared for the key.
+    static func sharingDotEnvEntries(_ services: [ResolvedService]) -> [ResolvedService] {
+        var first: [String: String] = [:]
+        for service in services {
+            for instance in service.instances {
+                for variable in instance.variables {
+                    guard let secret = variable.secret, first[secret.key] == nil else { continue }
+                    first[secret.key] = secret.name
+                }
+            }
+        }
+        return services.map { service in
+            var service = service
+            for index in service.instances.indices {
+                for slot in service.instances[index].variables.indices {
+                    guard let secret = service.instances[index].variables[slot].secret,
+                          let name = first[secret.key], name != secret.name else { continue }
+                    service.instances[index].variables[slot].secret?.envName = name
+                }
+            }
+            return service
+        }
     }
 
     // MARK: - Validation of the declaration
@@ -132,6 +158,7 @@ public struct Resolver: Sendable {
             check(Array(service.resourcesPerEnvironment.keys).sorted(), "\(who) resourcesPerEnvironment:", service.location)
             for (name, setting) in service.environment.sorted(by: { $0.key < $1.key }) {
                 check(Array(setting.values.keys).sorted(), "\(who) variable \(name)", service.location)
+                check(setting.url?.environments ?? [], "\(who) variable \(name)", setting.url?.location ?? service.location)
             }
             for secret in service.secrets {
                 check(secret.environments ?? [], "\(who) secret \(secret.name)", service.location)
@@ -199,6 +226,51 @@ public struct Resolver: Sendable {
         }
         for service in blueprint.services where state[service.name] == nil {
             visit(service.name, [])
+        }
+    }
+
+    /// The port a service listens on: its own, or its preset's.
+    static func port(of service: Service) -> Int? {
+        service.port ?? service.preset.flatMap { PresetSpec.of($0).port }
+    }
+
+    /// Every `.url(of:)` names another declared service that listens on a port and runs as a
+    /// container wherever the variable is set; its path starts with `/`.
+    private func validateServiceURLs(_ blueprint: Blueprint, into errors: inout [ValidationError]) {
+        let byName = Dictionary(blueprint.services.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let environments = blueprint.environments.map(\.name)
+        for service in blueprint.services {
+            for (name, setting) in service.environment.sorted(by: { $0.key < $1.key }) {
+                guard let url = setting.url else { continue }
+                func fail(_ problem: String) {
+                    errors.append(.invalidServiceURL(service: service.name, variable: name, target: url.service, problem: problem, at: url.location))
+                }
+                guard let target = byName[url.service] else {
+                    let others = blueprint.services.map(\.name).filter { $0 != service.name }
+                    fail("no service is called '\(url.service)': name one of \(others.map { "'\($0)'" }.joined(separator: ", ")), or declare it")
+                    continue
+                }
+                if target.name == service.name {
+                    fail("that is the service itself: write its local address as a plain value (\"http://localhost:PORT\")")
+                    continue
+                }
+                guard Self.port(of: target) != nil else {
+                    fail("'\(target.name)' listens on no port, so it has no URL: give it `port:`, or point at a service that has one")
+                    continue
+                }
+                if !url.path.isEmpty && !url.path.hasPrefix("/") {
+                    fail("the path '\(url.path)' doesn't start with '/': write `path: \"/\(url.path)\"`")
+                }
+                let set = environments.filter { (service.environments?.contains($0) ?? true) && url.applies(in: $0) }
+                let absent = set.filter { !(target.environments?.contains($0) ?? true) }
+                if !absent.isEmpty {
+                    fail("'\(target.name)' doesn't run in \(absent.joined(separator: ", ")), where '\(service.name)' does: run '\(target.name)' there too, or set the variable only where it runs with `.url(of: \"\(target.name)\", environments: [...])`")
+                }
+                let managed = set.filter { target.managed.contains($0) && !absent.contains($0) }
+                if !managed.isEmpty {
+                    fail("'\(target.name)' is cloud-managed in \(managed.joined(separator: ", ")), where it is no service with a URL: list it in `dependsOn:` to get its connection setting injected, or limit the variable with `environments:`")
+                }
+            }
         }
     }
 

@@ -15,6 +15,7 @@ public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible 
     case unpinnedImage(service: String, image: String, at: SourceLocation)
     case notDeployable(service: String, environment: String, platform: String, at: SourceLocation)
     case volumeNotPersistable(service: String, volume: String, environment: String, platform: String, at: SourceLocation)
+    case invalidServiceURL(service: String, variable: String, target: String, problem: String, at: SourceLocation)
     case noEnvironments(at: SourceLocation)
 
     /// Where in Blueprint.swift the problem is.
@@ -24,7 +25,7 @@ public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible 
         case .unknownDependency(_, _, let at), .dependencyCycle(_, let at), .hostPortClash(_, _, _, let at),
              .secretGivenAsValue(_, _, let at), .secretNameInvalid(_, _, let at), .pathEscapesProject(_, _, let at),
              .invalidValue(_, _, _, let at), .unpinnedImage(_, _, let at), .notDeployable(_, _, _, let at), .noEnvironments(let at),
-             .volumeNotPersistable(_, _, _, _, let at):
+             .volumeNotPersistable(_, _, _, _, let at), .invalidServiceURL(_, _, _, _, let at):
             return at
         }
     }
@@ -58,7 +59,9 @@ public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible 
         case let .notDeployable(service, environment, platform, _):
             return "service '\(service)' runs in \(environment), which deploys to \(platform), where scaffold cannot run it as a container: mark it `managed: [...]` there (redis, postgres, mysql) or limit it with `environments:`"
         case let .volumeNotPersistable(service, volume, environment, platform, _):
-            return "service '\(service)' keeps data in the named volume '\(volume)' in \(environment), which deploys to \(platform), where scaffold has no persistent volume to give it: limit the volume with `environments:` (and keep that state in a managed service) or deploy \(environment) to Kubernetes only"
+            return "service '\(service)' keeps data in the named volume '\(volume)' in \(environment), which deploys to \(platform), where scaffold has no persistent volume to give it: limit the volume with `environments:` (and keep that state in a managed service), accept a folder emptied whenever an instance stops there with `serverless: .scratch`, or deploy \(environment) to Kubernetes only"
+        case let .invalidServiceURL(service, variable, target, problem, _):
+            return "service '\(service)' sets \(variable) to .url(of: \"\(target)\"), but \(problem)"
         case .noEnvironments:
             return "the blueprint declares no environments: add at least `.development`"
         }

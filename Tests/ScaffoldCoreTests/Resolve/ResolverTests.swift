@@ -109,6 +109,30 @@ struct ResolverTests {
         #expect(found.contains { if case .volumeNotPersistable("api", "data", "production", _, _) = $0 { return true }; return false })
         #expect(errors(Blueprint(name: "shop", services: [api(volumes: [.named("data", at: "/data", environments: [.development])])],
                                  targets: [.gcp(project: "p", region: "us-west4", environments: [.production])])).isEmpty)
+        #expect(found.first { if case .volumeNotPersistable = $0 { return true }; return false }?.message.contains("serverless: .scratch") == true)
+    }
+
+    @Test("serverless: .scratch accepts a folder emptied on serverless clouds, and keeps the volume elsewhere")
+    func scratchOnServerless() throws {
+        let blueprint = Blueprint(name: "shop", environments: [.development, .staging, .production],
+                                  services: [api(volumes: [.named("data", at: "/data", serverless: .scratch)])],
+                                  targets: [.kubernetes(environments: [.staging]), .gcp(project: "p", region: "us-west4", environments: [.production])])
+        let project = try Resolver().resolve(blueprint)
+        for environment in ["development", "staging", "production"] {
+            #expect(project.service(named: "api")?.instance(in: environment)?.volumes.map(\.target) == ["/data"], "\(environment)")
+        }
+    }
+
+    @Test("services reading one store key under different names share one .env entry")
+    func sharedSecretKey() throws {
+        let project = try Resolver().resolve(Blueprint(name: "shop", services: [
+            api(secrets: [.secret("BRIDGE_KEY", key: "bridge-key")]),
+            .image("ui", "ghcr.io/acme/ui:1.0.0", port: 8080, secrets: [.secret("OPENAI_API_KEY", key: "bridge-key"), "SESSION_SECRET"]),
+        ]))
+        let ui = try #require(project.service(named: "ui")?.instance(in: "production")?.variables)
+        #expect(ui.first { $0.name == "OPENAI_API_KEY" }?.secret?.dotEnvName == "BRIDGE_KEY")
+        #expect(ui.first { $0.name == "SESSION_SECRET" }?.secret?.dotEnvName == "SESSION_SECRET")
+        #expect(project.service(named: "api")?.instance(in: "production")?.variables.first { $0.name == "BRIDGE_KEY" }?.secret?.envName == nil)
     }
 
     @Test("egress destinations must be DNS names or CIDR blocks with a valid port")

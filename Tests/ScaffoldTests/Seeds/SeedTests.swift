@@ -152,6 +152,61 @@ struct SeedTests {
         }
     }
 
+    @Test("ralex: OpenWebUI gets the seed's OPENAI_API_KEY as the secret the API checks, never as a value")
+    func ralexBridgeKey() throws {
+        let tree = try Tree("ralex")
+        let project = try SnapshotTests.project("ralex")
+        for environment in ["development", "staging", "production"] {
+            let variable = project.service(named: "openwebui")?.instance(in: environment)?.variables.first { $0.name == "OPENAI_API_KEY" }
+            #expect(variable?.secret?.key == "ralex-bridge-key" && variable?.value == nil, "\(environment): OPENAI_API_KEY must be a secret reference")
+            let check = project.service(named: "api")?.instance(in: environment)?.variables.first { $0.secret?.key == "ralex-bridge-key" }
+            #expect(check != nil, "\(environment): the API reads the same secret")
+        }
+        let base = Self.services(try tree.parsed("compose.yaml"))
+        let openwebui = try #require(base["openwebui"]?["environment"] as? [String: Any])
+        let api = try #require(base["api"]?["environment"] as? [String: Any])
+        // One .env entry feeds both: the name the API reads it under.
+        #expect(openwebui["OPENAI_API_KEY"] as? String == "${RALEX_BRIDGE_API_KEY:?set RALEX_BRIDGE_API_KEY in .env}")
+        #expect(api["RALEX_BRIDGE_API_KEY"] as? String == "${RALEX_BRIDGE_API_KEY:?set RALEX_BRIDGE_API_KEY in .env}")
+        #expect(tree.text(".env.example").components(separatedBy: "\n").filter { $0.hasPrefix("RALEX_BRIDGE_API_KEY=") || $0.hasPrefix("OPENAI_API_KEY=") } == ["RALEX_BRIDGE_API_KEY="])
+        if Self.registered("kubernetes") {
+            for environment in ["staging", "production"] {
+                let patch = tree.text("deploy/kubernetes/overlays/\(environment)/openwebui/statefulset-patch.yaml")
+                #expect(patch.contains("- name: OPENAI_API_KEY"), "\(environment): \(patch)")
+                #expect(patch.contains("key: ralex-bridge-key"))
+            }
+        }
+        if Self.registered("terraform") {
+            for (cloud, environment) in [("aws", "production"), ("gcp", "staging"), ("azure", "staging")] {
+                let tfvars = tree.text("deploy/terraform/\(cloud)/environments/\(environment).tfvars")
+                #expect(tfvars.contains(#""OPENAI_API_KEY" = "ralex-bridge-key""#), "\(cloud): OpenWebUI reads the shared key")
+                #expect(tfvars.contains(#""RALEX_BRIDGE_API_KEY" = "ralex-bridge-key""#), "\(cloud): the API checks the same key")
+            }
+        }
+    }
+
+    @Test("ralex: OpenWebUI keeps its data on a volume in compose and Kubernetes, and the clouds say it is scratch")
+    func ralexOpenWebUIData() throws {
+        let tree = try Tree("ralex")
+        let base = Self.services(try tree.parsed("compose.yaml"))
+        let volumes = base["openwebui"]?["volumes"] as? [Any] ?? []
+        #expect(volumes.contains { "\($0)" == "openwebui-data:/app/backend/data" }, "every compose environment mounts the volume: \(volumes)")
+        if Self.registered("kubernetes") {
+            let statefulSet = tree.text("deploy/kubernetes/base/openwebui/statefulset.yaml")
+            #expect(statefulSet.contains("volumeClaimTemplates:"))
+            #expect(statefulSet.contains("mountPath: /app/backend/data"))
+            #expect(!tree.files.keys.contains("deploy/kubernetes/base/openwebui/deployment.yaml"))
+            #expect(tree.text("deploy/helm/ralex/templates/openwebui/statefulset.yaml").contains("volumeClaimTemplates:"))
+        }
+        if Self.registered("terraform") {
+            let guide = tree.text("README.Deploy.md")
+            for (environment, platform) in [("production", "ECS Fargate"), ("staging", "Cloud Run"), ("staging", "Container Apps")] {
+                #expect(guide.contains("terraform: openwebui in \(environment): Volume openwebui-data (/app/backend/data) is scratch space on \(platform)"), "\(platform)")
+            }
+            #expect(tree.text("deploy/terraform/aws/environments/production.tfvars").contains(#"writable_paths = ["/app/backend/data", "/tmp"]"#))
+        }
+    }
+
     // MARK: - 002 AI Orchestra
 
     @Test("ai-orchestra: dev container, Cloud Run in us-west4, secrets by reference")

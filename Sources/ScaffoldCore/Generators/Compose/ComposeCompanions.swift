@@ -70,11 +70,14 @@ enum ComposeCompanions {
                 guard let instance = service.instance(in: environment.name) else { continue }
                 for variable in instance.variables {
                     if let secret = variable.secret {
-                        var entry = secrets[secret.name] ?? ([], [], secret.description)
-                        entry.services.insert(service.name)
+                        // One entry per store key: a service reading it under another name says so.
+                        let name = secret.dotEnvName
+                        var entry = secrets[name] ?? ([], [], nil)
+                        if name == secret.name { entry.description = secret.description ?? entry.description }
+                        entry.services.insert(name == secret.name ? service.name : "\(service.name) (as \(secret.name))")
                         if !entry.environments.contains(environment.name) { entry.environments.append(environment.name) }
-                        secrets[secret.name] = entry
-                        sectionSecrets.append(EnvEntry(name: secret.name, note: service.name))
+                        secrets[name] = entry
+                        sectionSecrets.append(EnvEntry(name: name, note: name == secret.name ? service.name : "\(service.name), as \(secret.name)"))
                     } else if let value = variable.value {
                         settings.append(EnvEntry(name: variable.name, note: "\(service.name): \(value)"))
                     }

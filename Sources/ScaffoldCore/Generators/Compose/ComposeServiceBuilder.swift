@@ -191,7 +191,7 @@ struct ComposeServiceBuilder {
     /// A variable's compose value: secrets and interpolated secrets come from `.env` through
     /// compose interpolation (and fail fast when unset); a literal `$` is escaped as `$$`.
     static func composeValue(_ variable: Variable) -> String {
-        if let secret = variable.secret { return "${\(secret.name):?set \(secret.name) in .env}" }
+        if let secret = variable.secret { return "${\(secret.dotEnvName):?set \(secret.dotEnvName) in .env}" }
         var value = (variable.value ?? "").replacingOccurrences(of: "$", with: "$$")
         for name in variable.interpolates {
             value = value.replacingOccurrences(of: "$${\(name)}", with: "${\(name):?set \(name) in .env}")

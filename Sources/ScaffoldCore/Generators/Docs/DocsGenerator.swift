@@ -22,6 +22,44 @@ public struct DocsGenerator: ArtifactGenerator {
         var flags: [String: Bool]
     }
     struct Secret: Encodable { var name: String; var key: String; var services: String }
+    /// One GitHub variable or secret on an environment's checklist; `purpose` has a flag per
+    /// `DeployInput.Purpose`, true for this one's, so the template spells what it holds.
+    struct Input: Encodable {
+        var name: String
+        var purpose: [String: Bool]
+        var region: String
+        var hosts: [ListItem]
+        var environmentName: String
+    }
+    /// A remote-state store to create once, before the first `terraform init`.
+    struct StateStore: Encodable {
+        var aws: Bool
+        var gcp: Bool
+        var azure: Bool
+        var bucket: String
+        var region: String
+        var resourceGroup: String
+        var backendConfig: String
+    }
+    /// The secrets of one cloud's secret store that Terraform doesn't create, by their full names there.
+    struct SecretStore: Encodable {
+        var aws: Bool
+        var gcp: Bool
+        var azure: Bool
+        var region: String
+        var vault: String
+        var names: [ListItem]
+    }
+    /// What to set up before an environment's first deploy.
+    struct Checklist: Encodable {
+        var variables: [Input]
+        var hasVariables: Bool
+        var secrets: [Input]
+        var hasSecrets: Bool
+        var stateStores: [StateStore]
+        var hasStateStores: Bool
+        var secretStores: [SecretStore]
+    }
     struct Environment: Encodable {
         var name: String
         var aliases: String
@@ -39,6 +77,8 @@ public struct DocsGenerator: ArtifactGenerator {
         var services: String
         /// GitHub secrets holding the webhooks deploys are reported to.
         var notifySecrets: [ListItem]
+        var checklist: Checklist
+        var hasChecklist: Bool
     }
     struct Context: Encodable {
         var project: String
@@ -50,6 +90,7 @@ public struct DocsGenerator: ArtifactGenerator {
         var hasNotes: Bool
         /// Whether the GitHub Actions family publishes images (the promotion section applies).
         var publishesImages: Bool
+        var hasTerraformTests: Bool
     }
 
     /// The guide.
@@ -65,13 +106,16 @@ public struct DocsGenerator: ArtifactGenerator {
         }
         let environments = project.environments.map { environment -> Environment in
             var secrets: [String: (key: String, services: [String])] = [:]
-            for service in project.services {
+            // Only services that run here as containers read secrets; a cloud-managed one (its
+            // password included) is provisioned by Terraform instead.
+            for service in project.runningServices(in: environment.name) {
                 for variable in service.instance(in: environment.name)?.secrets ?? [] {
                     guard let secret = variable.secret else { continue }
                     secrets[secret.name, default: (secret.key, [])].services.append(service.name)
                 }
             }
             let list = secrets.keys.sorted().map { Secret(name: $0, key: secrets[$0]!.key, services: secrets[$0]!.services.joined(separator: ", ")) }
+            let checklist = Self.checklist(project, environment: environment)
             return Environment(
                 name: environment.name, aliases: environment.alias ?? "", development: environment.isDevelopment,
                 deployed: environment.branch != nil && !environment.platforms.isEmpty, branch: environment.branch ?? "",
@@ -83,13 +127,56 @@ public struct DocsGenerator: ArtifactGenerator {
                 services: project.services.filter { $0.instance(in: environment.name) != nil }.map { service in
                     service.instance(in: environment.name)?.managed == true ? "\(service.name) (cloud-managed)" : service.name
                 }.joined(separator: ", "),
-                notifySecrets: ListItem.list(project.notify.map(\.secret)))
+                notifySecrets: ListItem.list(project.notify.map(\.secret)),
+                checklist: checklist, hasChecklist: !environment.platforms.isEmpty)
         }
         let notes = Pipeline(generators: documented).notes(for: project).map(\.line)
         return [try RenderRequest(template: "docs/README.Deploy.md", path: "README.Deploy.md", context: Context(
             project: project.name, summary: project.summary, environments: environments, families: families, registry: project.registry,
             notes: notes, hasNotes: !notes.isEmpty,
-            publishesImages: families.contains { $0.name == "github-actions" && $0.files.contains(".github/workflows/images.yml") }))]
+            publishesImages: families.contains { $0.name == "github-actions" && $0.files.contains(".github/workflows/images.yml") },
+            hasTerraformTests: families.contains { $0.files.contains { $0.hasSuffix(".tftest.hcl") } }))]
             + (try ReferenceDocs.requests(for: project))
+    }
+
+    /// The GitHub settings and state stores `environment` needs before its first deploy.
+    static func checklist(_ project: ResolvedProject, environment: ResolvedEnvironment) -> Checklist {
+        let inputs = project.deployInputs(in: environment.name)
+        func item(_ input: DeployInput) -> Input {
+            Input(name: input.name,
+                  purpose: Dictionary(uniqueKeysWithValues: DeployInput.Purpose.allCases.map { ($0.rawValue, $0 == input.purpose) }),
+                  region: input.region, hosts: ListItem.list(input.hosts), environmentName: environment.name)
+        }
+        let variables = inputs.filter { $0.store == .variable }.map(item)
+        let secrets = inputs.filter { $0.store == .secret }.map(item)
+        var stores: [StateStore] = []
+        var secretStores: [SecretStore] = []
+        // Keys the services read here, without the connection URLs Terraform writes for managed services.
+        let managedKeys = Set(project.services.filter { $0.instance(in: environment.name)?.managed == true }.map { "\($0.name)-url" })
+        let keys = Set(project.runningServices(in: environment.name).flatMap { service in
+            (service.instance(in: environment.name)?.secrets ?? []).compactMap(\.secret?.key)
+        }).subtracting(managedKeys).sorted()
+        let stem = "\(project.name)-\(environment.name)"
+        for cloud in TerraformCloud.allCases {
+            guard let target = project.targets(cloud.platform).first(where: { $0.environments.contains(environment.name) }) else { continue }
+            let state = TerraformGenerator.stateLocation(project: project.name, environment: environment.name, cloud: cloud, gcpProject: target.project ?? "")
+            stores.append(StateStore(
+                aws: cloud == .aws, gcp: cloud == .gcp, azure: cloud == .azure,
+                bucket: state.bucket, region: target.region ?? "", resourceGroup: state.resourceGroup,
+                backendConfig: "\(cloud.folder)/environments/\(environment.name).backend.hcl"))
+            guard !keys.isEmpty else { continue }
+            // The names secrets.tf of each cloud looks up.
+            let names: [String]
+            switch cloud {
+            case .aws: names = keys.map { "\(project.name)/\(environment.name)/\($0)" }
+            case .gcp: names = keys.map { "\(stem)-\($0)" }
+            case .azure: names = keys
+            }
+            secretStores.append(SecretStore(
+                aws: cloud == .aws, gcp: cloud == .gcp, azure: cloud == .azure, region: target.region ?? "",
+                vault: "kv-" + String(stem.filter { $0 != "-" }.prefix(20)), names: ListItem.list(names)))
+        }
+        return Checklist(variables: variables, hasVariables: !variables.isEmpty, secrets: secrets, hasSecrets: !secrets.isEmpty,
+                         stateStores: stores, hasStateStores: !stores.isEmpty || !secretStores.isEmpty, secretStores: secretStores)
     }
 }

@@ -14,9 +14,19 @@ struct CloudTarget: Encodable {
     var region: String
     /// The GCP project id (empty elsewhere).
     var project: String
+    /// Terraform variables the apply steps pass from the GitHub environment (`TF_VAR_<variable>`).
+    var terraformInputs: [TerraformInput]
 
-    /// The target `target` for `environment`.
-    init(_ target: Target, environment: String) {
+    /// One Terraform variable read from a GitHub environment variable.
+    struct TerraformInput: Encodable {
+        /// The Terraform variable, for example `certificate_arn`.
+        var variable: String
+        /// The GitHub variable, for example `AWS_CERTIFICATE_ARN`.
+        var name: String
+    }
+
+    /// The target `target` for `environment`, passing the Terraform ones of `inputs`.
+    init(_ target: Target, environment: String, inputs: [DeployInput] = []) {
         switch target.platform {
         case .ecsFargate: cloud = "aws"
         case .cloudRun: cloud = "gcp"
@@ -28,5 +38,8 @@ struct CloudTarget: Encodable {
         backendConfig = "environments/\(environment).backend.hcl"
         region = target.region ?? ""
         project = target.project ?? ""
+        terraformInputs = target.platform == .ecsFargate
+            ? inputs.compactMap { input in input.terraformVariable.map { TerraformInput(variable: $0, name: input.name) } }
+            : []
     }
 }

@@ -46,6 +46,19 @@ struct DeployJob: Encodable {
     var notifySecrets: [String]
     /// The project name, for the notification text.
     var project: String
+    /// The GitHub environment's variables and secrets the job needs, checked before it starts.
+    var settings: [Setting]
+    /// Whether `settings` has entries.
+    var hasSettings: Bool
+
+    /// One variable or secret of the GitHub environment, as the check step reads it.
+    struct Setting: Encodable {
+        /// Its name, also the step's environment variable (a variable's value; for a secret only
+        /// whether it is set, as `<name>_IS_SET`).
+        var name: String
+        /// True for a secret, whose value the check never reads.
+        var secret: Bool
+    }
 
     /// The job deploying `environment`; `after` is the job id it follows on pushes, if any.
     init(_ environment: ResolvedEnvironment, in project: ResolvedProject, registry: RegistryLogin, after: String?) {
@@ -64,7 +77,10 @@ struct DeployJob: Encodable {
             return ImageBuild(service, build: build)
         }
         let targets = project.targets.filter { $0.environments.contains(environment.name) }
-        aws = targets.filter { $0.platform == .ecsFargate }.map { CloudTarget($0, environment: environment.name) }
+        let inputs = project.deployInputs(in: environment.name)
+        settings = inputs.map { Setting(name: $0.name, secret: $0.store == .secret) }
+        hasSettings = !settings.isEmpty
+        aws = targets.filter { $0.platform == .ecsFargate }.map { CloudTarget($0, environment: environment.name, inputs: inputs) }
         gcp = targets.filter { $0.platform == .cloudRun }.map { CloudTarget($0, environment: environment.name) }
         azure = targets.filter { $0.platform == .containerApps }.map { CloudTarget($0, environment: environment.name) }
         kubernetes = targets.filter { $0.platform == .kubernetes }.map { ClusterTarget($0, environment: environment.name) }

@@ -81,8 +81,9 @@ extension KubernetesPlan {
         ScrapeTargetContext.targets(of: service, running: running)
     }
 
-    /// Only declared traffic: in from dependents and scrapers (and the ingress controller when
-    /// public), out to dependencies, scrape targets, managed services' ports, declared egress and DNS.
+    /// Only declared traffic: in from dependents, callers (`.url(of:)`) and scrapers (and the
+    /// ingress controller when public), out to dependencies, called services, scrape targets,
+    /// managed services' ports, declared egress and DNS.
     static func networkPolicy(_ service: ResolvedService, _ instance: ServiceInstance, project: ResolvedProject, running: [ResolvedService], managed: [ResolvedService], scrape: [ScrapeTargetContext], ingressClass: String, isPublic: Bool) -> NetworkPolicyContext {
         let port = port(service)
         var from: [PeerContext] = []
@@ -90,13 +91,13 @@ extension KubernetesPlan {
             for other in running where other.name != service.name {
                 guard let otherInstance = other.instance(in: instance.environment) else { continue }
                 let scrapes = other.preset == .prometheus && other.scrapeTargets.contains(service.name)
-                if otherInstance.dependsOn.contains(service.name) || scrapes {
+                if otherInstance.dependsOn.contains(service.name) || otherInstance.calls.contains(service.name) || scrapes {
                     from.append(PeerContext(name: other.name, instance: project.name, port: port.number))
                 }
             }
         }
         var to: [PeerContext] = []
-        for name in instance.dependsOn + scrape.map(\.name) where !to.contains(where: { $0.name == name }) {
+        for name in instance.dependsOn + instance.calls + scrape.map(\.name) where !to.contains(where: { $0.name == name }) {
             guard let dependency = running.first(where: { $0.name == name }), let dependencyPort = dependency.port else { continue }
             to.append(PeerContext(name: name, instance: project.name, port: dependencyPort))
         }

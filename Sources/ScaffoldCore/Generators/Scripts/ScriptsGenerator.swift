@@ -57,7 +57,7 @@ public struct ScriptsGenerator: ArtifactGenerator {
         var names = Set<String>()
         for service in project.runningServices(in: environment) {
             for variable in service.instance(in: environment)?.variables ?? [] {
-                if let secret = variable.secret { names.insert(secret.name) }
+                if let secret = variable.secret { names.insert(secret.dotEnvName) }
                 names.formUnion(variable.interpolates)
             }
         }

@@ -18,7 +18,7 @@ public struct StartersGenerator: ArtifactGenerator {
         try StarterGroup.groups(in: project).flatMap { group -> [RenderRequest] in
             guard let plan = try Self.plan(for: group, in: project) else { return [] }
             let mark = StarterMark(context: group.context, manifest: group.path(plan.manifest))
-            return try plan.files.map { file in
+            return plan.files.map { file in
                 var request = file.request
                 request.path = group.path(file.path)
                 request.starter = mark

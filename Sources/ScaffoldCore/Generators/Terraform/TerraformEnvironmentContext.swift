@@ -23,6 +23,8 @@ public struct TerraformEnvironmentContext: Encodable, Hashable, Sendable {
     public var services: [TerraformServiceValues]
     /// True when `services` has entries.
     public var hasServices: Bool
+    /// True when a service is public here (AWS: the load balancer exists and needs a certificate).
+    public var hasPublic: Bool
     /// Managed databases here.
     public var databases: [TerraformManagedValues]
     /// True when `databases` has entries.

@@ -32,6 +32,7 @@ extension TerraformGenerator {
                     }
                 } else if let values = context.services.first(where: { $0.name == service.name }) {
                     notes += Self.serviceNotes(service, instance: instance, values: values, cloud: cloud).map(note)
+                    notes += Self.serviceURLNotes(values, callees: context.services, cloud: cloud).map(note)
                 }
             }
         }
@@ -127,6 +128,10 @@ extension TerraformGenerator {
                 messages.append("Cloud Run worker pools don't autoscale: \(autoscale.min) instances run; the maximum of \(autoscale.max) and the \(autoscale.cpuPercent)% CPU target are not used.")
             }
         }
+        for volume in instance.volumes where volume.kind == .named {
+            let stops = cloud == .aws ? "a task stops or is replaced" : "an instance stops or is replaced"
+            messages.append("Volume \(volume.source) (\(volume.target)) is scratch space on \(cloud.platformName), as Blueprint.swift accepts (serverless: .scratch): it is emptied whenever \(stops), so keep what must survive in a managed service.")
+        }
         if let host = instance.host, !values.hasPort {
             messages.append("It has no port, so \(host) is not served: the service stays private. Give it a port: to make it public.")
         }
@@ -148,6 +153,16 @@ extension TerraformGenerator {
             messages.append("\(cloud.platformName) starts services independently, without waiting for \(instance.dependsOn.joined(separator: ", ")); the service must retry its connections at startup.")
         }
         return messages
+    }
+
+    /// What a `.url(of:)` call to a private service needs on Cloud Run beyond what scaffold
+    /// writes: Cloud Run takes such calls only with a Google ID token and only through the VPC.
+    static func serviceURLNotes(_ values: TerraformServiceValues, callees: [TerraformServiceValues], cloud: TerraformCloud) -> [String] {
+        guard cloud == .gcp else { return [] }
+        return values.serviceURLs.compactMap { url in
+            guard let callee = callees.first(where: { $0.name == url.service }), !callee.isPublic else { return nil }
+            return "\(url.key) points at \(url.service), which is not public, so Cloud Run accepts the calls only with a Google ID token (audience: that URL) and only through the VPC: its service account may invoke \(url.service) (roles/run.invoker), but the service must add the token to each request itself, and scaffold routes only private ranges through the VPC (egress PRIVATE_RANGES_ONLY, no Cloud NAT). Make \(url.service) public with ingress: to call it without either."
+        }
     }
 
     /// Health-check settings `cloud` can't run as written.

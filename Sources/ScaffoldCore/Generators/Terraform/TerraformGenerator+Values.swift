@@ -20,7 +20,12 @@ extension TerraformGenerator {
                 interval: check.interval, timeout: check.timeout, retries: check.retries, startPeriod: check.startPeriod)
         }
         let autoscale = instance.autoscale.map { TerraformAutoscaleValues(min: $0.min, max: $0.max, cpuPercent: $0.cpuPercent) }
-        let plain = instance.plain.map { ($0.name, $0.value ?? "") }
+        let connect = instance.plain.map { ($0.name, $0.value ?? "") }
+        let plain = instance.plain.filter { $0.serviceURL == nil }.map { ($0.name, $0.value ?? "") }
+        let urls = instance.plain.compactMap { variable in variable.serviceURL.map { (variable.name, $0) } }
+        let serviceURLs = urls.enumerated().map { index, pair in
+            TerraformServiceURL(key: pair.0, service: pair.1.service, path: pair.1.path, last: index == urls.count - 1)
+        }
         let secrets = instance.secrets.compactMap { variable in variable.secret.map { (variable.name, $0.key) } }
         // Built images start with the runtime's command baked in; only prebuilt images and explicit
         // overrides need one here.
@@ -37,8 +42,11 @@ extension TerraformGenerator {
             isPublic: ingress != nil && service.port != nil, ingress: service.port != nil ? ingress : nil,
             hasHealth: health != nil, health: health,
             hasCommand: !command.isEmpty, command: TerraformListItem.list(command),
-            writablePaths: TerraformListItem.list(service.writablePaths),
+            // A named volume reaching a serverless cloud is scratch (`serverless: .scratch`): writable, not kept.
+            writablePaths: TerraformListItem.list(Array(Set(service.writablePaths + instance.volumes.filter { $0.kind == .named }.map(\.target))).sorted()),
             hasEnvironment: !plain.isEmpty, environment: TerraformKeyValue.list(plain),
+            connectEnvironment: TerraformEnvironmentMap(hasEnvironment: !connect.isEmpty, environment: TerraformKeyValue.list(connect)),
+            hasServiceURLs: !serviceURLs.isEmpty, serviceURLs: serviceURLs,
             hasSecrets: !secrets.isEmpty, secrets: TerraformKeyValue.list(secrets))
     }
 

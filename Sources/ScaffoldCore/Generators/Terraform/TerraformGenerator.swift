@@ -7,7 +7,8 @@ import BlueprintDescription
 /// environment a `environments/<env>.tfvars` holding every value that differs (services,
 /// replicas, autoscaling, sizes, image tag, managed backing services) and a partial backend
 /// configuration `environments/<env>.backend.hcl`. The `.tf` files iterate over the maps in the
-/// tfvars, so a change to one environment touches only that environment's file.
+/// tfvars, so a change to one environment touches only that environment's file (and, on AWS, the
+/// expectations `tests/plan.tftest.hcl` restates for it).
 public struct TerraformGenerator: ArtifactGenerator {
     /// The family name.
     public var family: String { "terraform" }
@@ -42,7 +43,11 @@ public struct TerraformGenerator: ArtifactGenerator {
             hasMySQL: contexts.contains { $0.databases.contains { $0.engine == "mysql" } },
             hasCaches: contexts.contains(where: \.hasCaches),
             hasManaged: contexts.contains { $0.hasDatabases || $0.hasCaches },
-            security: security)
+            hasServiceURLs: contexts.contains { $0.services.contains(where: \.hasServiceURLs) },
+            runBlocks: contexts.contains { $0.services.contains(where: \.hasServiceURLs) }
+                ? [TerraformRunBlock(readsURLs: false), TerraformRunBlock(readsURLs: true)] : [TerraformRunBlock(readsURLs: false)],
+            callerNames: TerraformListItem.list(Set(contexts.flatMap { $0.services.filter { $0.hasServiceURLs && $0.hasPort }.map(\.name) }).sorted()),
+            security: security, certificateInput: DeployInput.awsCertificateName)
 
         for index in contexts.indices { contexts[index].stackHasManaged = stack.hasManaged }
 
@@ -53,6 +58,10 @@ public struct TerraformGenerator: ArtifactGenerator {
         if stack.hasCaches { files.append("cache") }
         var requests = try files.sorted().map { file in
             try RenderRequest(template: "terraform/\(cloud.rawValue)/\(file).tf", path: "\(cloud.folder)/\(file).tf", context: stack)
+        }
+        if cloud == .aws {
+            requests.append(try RenderRequest(template: "terraform/aws/tests/plan.tftest.hcl", path: "\(cloud.folder)/tests/plan.tftest.hcl",
+                                              context: Self.testContext(project, environments: contexts)))
         }
         for context in contexts {
             let base = "\(cloud.folder)/environments/\(context.environment)"
@@ -87,7 +96,7 @@ public struct TerraformGenerator: ArtifactGenerator {
             zones: TerraformListItem.list(["a", "b"].map { (target.region ?? "") + $0 }),
             logRetentionDays: production ? 365 : 90,
             networkCIDR: "10.\(10 + index).0.0/16",
-            services: services, hasServices: !services.isEmpty,
+            services: services, hasServices: !services.isEmpty, hasPublic: services.contains(where: \.isPublic),
             databases: databases, hasDatabases: !databases.isEmpty,
             caches: caches, hasCaches: !caches.isEmpty, stackHasManaged: false,
             capacityBase: capacity.base, fargateWeight: capacity.fargateWeight, spotWeight: capacity.spotWeight,
@@ -113,5 +122,44 @@ public struct TerraformGenerator: ArtifactGenerator {
             let letters = project.filter { $0.isLetter || $0.isNumber }
             return (String((letters + "tfstate").prefix(24)), "\(project)/\(environment).tfstate", "\(project)-tfstate")
         }
+    }
+
+    /// The expectations of the AWS `terraform test`: per environment the ECS services, their
+    /// counts, public hosts, images, variables and secrets as Blueprint.swift resolves them, plus
+    /// stand-ins for the Terraform inputs README.Deploy.md asks the user to set.
+    static func testContext(_ project: ResolvedProject, environments: [TerraformEnvironmentContext]) -> TerraformTestContext {
+        var inputs: [DeployInput] = []
+        for environment in environments {
+            for input in project.deployInputs(in: environment.environment) where input.terraformVariable != nil && !inputs.contains(where: { $0.name == input.name }) {
+                inputs.append(input)
+            }
+        }
+        let variables = inputs.compactMap { input in input.terraformVariable.flatMap { name in input.testValue.map { (name, $0) } } }
+        return TerraformTestContext(
+            region: environments.first?.region ?? "",
+            variables: TerraformKeyValue.list(variables), hasVariables: !variables.isEmpty,
+            inputNames: inputs.map(\.name).joined(separator: ", "),
+            environments: environments.map { environment in
+                let names = environment.services.map(\.name).sorted()
+                return TerraformTestContext.Environment(
+                    name: environment.environment, serviceNames: TerraformListItem.list(names),
+                    serviceList: names.joined(separator: ", "),
+                    services: environment.services.map { service in
+                        TerraformTestContext.Service(
+                            environment: environment.environment, name: service.name, scaled: service.hasAutoscale,
+                            replicas: service.replicas, min: service.autoscale?.min ?? service.replicas, max: service.autoscale?.max ?? service.replicas,
+                            isPublic: service.isPublic, host: service.ingress?.host ?? "", port: service.port,
+                            hasImage: !service.built, image: service.image,
+                            hasPlain: service.connectEnvironment.hasEnvironment,
+                            variableNames: TerraformListItem.list(service.connectEnvironment.environment.map(\.key).sorted()),
+                            hasSecrets: service.hasSecrets, secretNames: TerraformListItem.list(service.secrets.map(\.key).sorted()),
+                            urls: service.serviceURLs.map { url in
+                                let address = service.connectEnvironment.environment.first { $0.key == url.key }?.value ?? ""
+                                return TerraformTestContext.URL(variable: url.key, target: url.service, pair: "\(url.key)=\(address)")
+                            })
+                    },
+                    hasPublic: environment.hasPublic,
+                    hasCertificate: environment.security.hasCertificate, certificate: environment.security.certificate)
+            })
     }
 }

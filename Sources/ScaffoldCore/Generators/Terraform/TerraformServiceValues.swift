@@ -46,10 +46,38 @@ public struct TerraformServiceValues: Encodable, Hashable, Sendable {
     public var writablePaths: [TerraformListItem]
     /// True when `environment` has entries.
     public var hasEnvironment: Bool
-    /// Plain variables, sorted by name.
+    /// Plain variables, sorted by name, without the `.url(of:)` ones (Cloud Run and Container
+    /// Apps write those from `serviceURLs`).
     public var environment: [TerraformKeyValue]
+    /// Every plain variable, `.url(of:)` ones at their Service Connect address
+    /// (`http://<service>:<port><path>`), for ECS.
+    public var connectEnvironment: TerraformEnvironmentMap
+    /// True when `serviceURLs` has entries.
+    public var hasServiceURLs: Bool
+    /// The `.url(of:)` variables: name → called service and path, sorted by name.
+    public var serviceURLs: [TerraformServiceURL]
     /// True when `secrets` has entries.
     public var hasSecrets: Bool
     /// Secret-backed variables: variable name → secret-store key (never a value), sorted by name.
     public var secrets: [TerraformKeyValue]
+}
+
+/// A map of plain variables as the `terraform/_environment` partial writes it.
+public struct TerraformEnvironmentMap: Encodable, Hashable, Sendable {
+    /// True when `environment` has entries.
+    public var hasEnvironment: Bool
+    /// The variables, sorted by name.
+    public var environment: [TerraformKeyValue]
+}
+
+/// One `.url(of:)` variable in a tfvars `service_urls` map: `"NAME" = { service = "api", path = "/v1" }`.
+public struct TerraformServiceURL: Encodable, Hashable, Sendable {
+    /// The variable name.
+    public var key: String
+    /// The called service.
+    public var service: String
+    /// The path after its address.
+    public var path: String
+    /// True for the final entry.
+    public var last: Bool
 }

@@ -23,6 +23,23 @@ public struct TerraformStackContext: Encodable, Hashable, Sendable {
     public var hasCaches: Bool
     /// True when some environment has any managed backing service.
     public var hasManaged: Bool
+    /// True when some service reads another's URL (`.url(of:)`) in some environment here.
+    public var hasServiceURLs: Bool
+    /// Cloud Run: the service resources, callees (`service`) before callers (`caller`).
+    public var runBlocks: [TerraformRunBlock]
+    /// Cloud Run: the services with a port that read another's URL in some environment, sorted;
+    /// `moved` blocks carry their state over from `service` to `caller`.
+    public var callerNames: [TerraformListItem]
     /// Security options.
     public var security: TerraformSecurityValues
+    /// The GitHub variable the deploy reads the AWS certificate from, named in messages.
+    public var certificateInput: String
+}
+
+/// One `google_cloud_run_v2_service` resource block of run.tf. Services that read another's URL
+/// are a second block, created after the services whose `uri` they read (a resource can't read
+/// its own instances).
+public struct TerraformRunBlock: Encodable, Hashable, Sendable {
+    /// True for the callers' block, which writes the `.url(of:)` variables.
+    public var readsURLs: Bool
 }

@@ -120,12 +120,17 @@ resource "google_cloud_run_v2_service" "service" {
   depends_on = [google_project_service.api, google_secret_manager_secret_iam_member.service]
 }
 
+locals {
+  # Every Cloud Run service, by name.
+  run_services = google_cloud_run_v2_service.service
+}
+
 # Only public services may be called without credentials.
 resource "google_cloud_run_v2_service_iam_member" "public" {
   for_each = { for name, service in local.http_services : name => service if service.ingress != null }
   # checkov:skip=CKV_GCP_102: the blueprint makes this service public (ingress:); private services get no invoker binding
 
-  name     = google_cloud_run_v2_service.service[each.key].name
+  name     = local.run_services[each.key].name
   location = var.region
   role     = "roles/run.invoker"
   member   = "allUsers"

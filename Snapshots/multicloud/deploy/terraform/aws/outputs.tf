@@ -25,8 +25,8 @@ output "registry" {
 }
 
 output "load_balancer_dns_name" {
-  description = "Point the public hosts' DNS records (CNAME or alias) here."
-  value       = aws_lb.main.dns_name
+  description = "Point the public hosts' DNS records (CNAME or alias) here; null where no service is public."
+  value       = one(aws_lb.main[*].dns_name)
 }
 
 output "service_urls" {

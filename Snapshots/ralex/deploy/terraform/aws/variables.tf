@@ -90,12 +90,13 @@ variable "capacity" {
 }
 
 variable "certificate_arn" {
-  description = "The ACM certificate ARN of the HTTPS listener (Security.certificate in Blueprint.swift)."
+  description = "The ACM certificate of the HTTPS listener, in environments that serve a public host: Security(certificate:) in Blueprint.swift writes it into the tfvars; otherwise the deploy passes the GitHub environment variable AWS_CERTIFICATE_ARN as TF_VAR_certificate_arn."
   type        = string
+  default     = null
 
   validation {
-    condition     = can(regex("^arn:aws[a-z-]*:acm:", var.certificate_arn))
-    error_message = "Name an ACM certificate ARN: set Security(certificate:) on the AWS target in Blueprint.swift, or pass -var certificate_arn=..."
+    condition     = var.certificate_arn == null || can(regex("^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[A-Za-z0-9-]+$", var.certificate_arn))
+    error_message = "certificate_arn is empty or not an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>): set the GitHub environment variable AWS_CERTIFICATE_ARN (Settings → Environments → <environment> → Variables) to the certificate covering the environment's public hosts (README.Deploy.md lists them), or set Security(certificate:) on the AWS target in Blueprint.swift."
   }
 }
 

@@ -77,6 +77,16 @@ resource "azurerm_container_app" "service" {
         }
       }
 
+      # Setting.url(of:): the called app's ingress FQDN (its internal one unless it is public),
+      # reached without leaving the Container Apps environment.
+      dynamic "env" {
+        for_each = each.value.service_urls
+        content {
+          name  = env.key
+          value = "https://${substr("${local.name}-${env.value.service}", 0, 32)}${var.services[env.value.service].ingress == null ? ".internal" : ""}.${azurerm_container_app_environment.main.default_domain}${env.value.path}"
+        }
+      }
+
       dynamic "startup_probe" {
         for_each = each.value.port != null && try(each.value.health.kind, "") == "http" ? [each.value.health] : []
         content {

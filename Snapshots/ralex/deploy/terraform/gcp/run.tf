@@ -5,6 +5,10 @@
 locals {
   http_services = { for name, service in var.services : name => service if service.port != null }
   workers       = { for name, service in var.services : name => service if service.port == null }
+  # Services that read another's URL (Setting.url(of:)) are the `caller` block, created after the
+  # services whose uri they read.
+  callers = { for name, service in local.http_services : name => service if length(service.service_urls) > 0 }
+  callees = { for name, service in local.http_services : name => service if length(service.service_urls) == 0 }
 }
 
 resource "google_service_account" "service" {
@@ -15,7 +19,7 @@ resource "google_service_account" "service" {
 }
 
 resource "google_cloud_run_v2_service" "service" {
-  for_each = local.http_services
+  for_each = local.callees
 
   name                = "${local.name}-${each.key}"
   location            = var.region
@@ -120,15 +124,156 @@ resource "google_cloud_run_v2_service" "service" {
   depends_on = [google_project_service.api, google_secret_manager_secret_iam_member.service]
 }
 
+resource "google_cloud_run_v2_service" "caller" {
+  for_each = local.callers
+
+  name                = "${local.name}-${each.key}"
+  location            = var.region
+  deletion_protection = var.deletion_protection
+  ingress             = each.value.ingress == null ? "INGRESS_TRAFFIC_INTERNAL_ONLY" : "INGRESS_TRAFFIC_ALL"
+
+  template {
+    service_account                  = google_service_account.service[each.key].email
+    execution_environment            = "EXECUTION_ENVIRONMENT_GEN2"
+    max_instance_request_concurrency = 80
+
+    scaling {
+      min_instance_count = each.value.min_instances
+      max_instance_count = each.value.max_instances
+    }
+
+    vpc_access {
+      egress = "PRIVATE_RANGES_ONLY"
+      network_interfaces {
+        network    = google_compute_network.main.id
+        subnetwork = google_compute_subnetwork.main.id
+      }
+    }
+
+    containers {
+      name  = each.key
+      image = local.images[each.key]
+      args  = each.value.command
+
+      ports {
+        container_port = each.value.port
+      }
+
+      resources {
+        limits = {
+          cpu    = each.value.cpu
+          memory = each.value.memory
+        }
+        cpu_idle          = true
+        startup_cpu_boost = true
+      }
+
+      dynamic "env" {
+        for_each = each.value.environment
+        content {
+          name  = env.key
+          value = env.value
+        }
+      }
+
+      # Secrets by reference: the value stays in Secret Manager.
+      dynamic "env" {
+        for_each = each.value.secrets
+        content {
+          name = env.key
+          value_source {
+            secret_key_ref {
+              secret  = local.secret_ids[env.value]
+              version = "latest"
+            }
+          }
+        }
+      }
+
+      # Setting.url(of:): the called service's own URL.
+      dynamic "env" {
+        for_each = each.value.service_urls
+        content {
+          name  = env.key
+          value = "${google_cloud_run_v2_service.service[env.value.service].uri}${env.value.path}"
+        }
+      }
+
+      # Ready once the readiness path answers (or the port accepts connections).
+      startup_probe {
+        initial_delay_seconds = try(each.value.health.start_period, 0)
+        period_seconds        = try(each.value.health.interval, 10)
+        timeout_seconds       = min(try(each.value.health.timeout, 5), try(each.value.health.interval, 10))
+        failure_threshold     = 30
+
+        dynamic "http_get" {
+          for_each = try(each.value.health.kind, "") == "http" ? [each.value.health.ready_path] : []
+          content {
+            path = http_get.value
+          }
+        }
+
+        dynamic "tcp_socket" {
+          for_each = try(each.value.health.kind, "") == "http" ? [] : [each.value.port]
+          content {
+            port = tcp_socket.value
+          }
+        }
+      }
+
+      dynamic "liveness_probe" {
+        for_each = try(each.value.health.kind, "") == "http" ? [each.value.health] : []
+        content {
+          period_seconds    = liveness_probe.value.interval
+          timeout_seconds   = min(liveness_probe.value.timeout, liveness_probe.value.interval)
+          failure_threshold = liveness_probe.value.retries
+
+          http_get {
+            path = liveness_probe.value.path
+          }
+        }
+      }
+    }
+  }
+
+  depends_on = [google_project_service.api, google_secret_manager_secret_iam_member.service]
+}
+
+# The service reads another's URL now: keep its state instead of replacing it.
+moved {
+  from = google_cloud_run_v2_service.service["openwebui"]
+  to   = google_cloud_run_v2_service.caller["openwebui"]
+}
+
+locals {
+  # Every Cloud Run service, by name.
+  run_services = merge(google_cloud_run_v2_service.service, google_cloud_run_v2_service.caller)
+}
+
 # Only public services may be called without credentials.
 resource "google_cloud_run_v2_service_iam_member" "public" {
   for_each = { for name, service in local.http_services : name => service if service.ingress != null }
   # checkov:skip=CKV_GCP_102: the blueprint makes this service public (ingress:); private services get no invoker binding
 
-  name     = google_cloud_run_v2_service.service[each.key].name
+  name     = local.run_services[each.key].name
   location = var.region
   role     = "roles/run.invoker"
   member   = "allUsers"
+}
+
+# A service may invoke the private services whose URL it reads (Setting.url(of:)).
+resource "google_cloud_run_v2_service_iam_member" "caller" {
+  for_each = merge([
+    for name, service in var.services : {
+      for callee in distinct([for url in values(service.service_urls) : url.service]) :
+      "${name}/${callee}" => { caller = name, callee = callee } if var.services[callee].ingress == null
+    }
+  ]...)
+
+  name     = local.run_services[each.value.callee].name
+  location = var.region
+  role     = "roles/run.invoker"
+  member   = "serviceAccount:${google_service_account.service[each.value.caller].email}"
 }
 
 # Services without a port (queue workers and the like) run as worker pools: no requests, no URL.
@@ -187,6 +332,15 @@ resource "google_cloud_run_v2_worker_pool" "worker" {
               version = "latest"
             }
           }
+        }
+      }
+
+      # Setting.url(of:): the called service's own URL.
+      dynamic "env" {
+        for_each = each.value.service_urls
+        content {
+          name  = env.key
+          value = "${local.run_services[env.value.service].uri}${env.value.path}"
         }
       }
     }

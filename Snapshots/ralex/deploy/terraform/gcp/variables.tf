@@ -78,6 +78,7 @@ variable "services" {
     health        = optional(object({ kind = string, path = string, ready_path = string, command = list(string), interval = number, timeout = number, retries = number, start_period = number }))
     command       = optional(list(string))
     environment   = optional(map(string), {})
+    service_urls  = optional(map(object({ service = string, path = string })), {})
     secrets       = optional(map(string), {}) # variable name => Secret Manager secret <project>-<environment>-<key>
   }))
 }

@@ -33,7 +33,7 @@ services = {
     command        = null
     writable_paths = ["/tmp"]
     environment    = { "LOG_LEVEL" = "info", "RALEX_ENV" = "production" }
-    secrets        = { "DATABASE_URL" = "postgres-url", "OPENROUTER_API_KEY" = "openrouter-api-key", "REDIS_URL" = "redis-url" }
+    secrets        = { "DATABASE_URL" = "postgres-url", "OPENROUTER_API_KEY" = "openrouter-api-key", "RALEX_BRIDGE_API_KEY" = "ralex-bridge-key", "REDIS_URL" = "redis-url" }
   }
   "openwebui" = {
     built          = false
@@ -48,7 +48,7 @@ services = {
     command        = null
     writable_paths = ["/app/backend/data", "/tmp"]
     environment    = { "OPENAI_API_BASE_URL" = "http://api:8000/v1" }
-    secrets        = { "DATABASE_URL" = "postgres-url", "WEBUI_SECRET_KEY" = "webui-secret-key" }
+    secrets        = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "ralex-bridge-key", "WEBUI_SECRET_KEY" = "webui-secret-key" }
   }
 }
 

@@ -26,7 +26,7 @@ services = {
     health       = { kind = "http", path = "/health", ready_path = "/ready", command = [], interval = 10, timeout = 5, retries = 3, start_period = 10 }
     command      = null
     environment  = { "LOG_LEVEL" = "info", "RALEX_ENV" = "staging" }
-    secrets      = { "DATABASE_URL" = "postgres-url", "OPENROUTER_API_KEY" = "openrouter-api-key", "REDIS_URL" = "redis-url" }
+    secrets      = { "DATABASE_URL" = "postgres-url", "OPENROUTER_API_KEY" = "openrouter-api-key", "RALEX_BRIDGE_API_KEY" = "ralex-bridge-key", "REDIS_URL" = "redis-url" }
   }
   "openwebui" = {
     built        = false
@@ -40,8 +40,9 @@ services = {
     ingress      = { host = "staging.ralex.example.com", path = "/" }
     health       = { kind = "http", path = "/health", ready_path = "/health", command = [], interval = 10, timeout = 5, retries = 3, start_period = 10 }
     command      = null
-    environment  = { "OPENAI_API_BASE_URL" = "http://api:8000/v1" }
-    secrets      = { "DATABASE_URL" = "postgres-url", "WEBUI_SECRET_KEY" = "webui-secret-key" }
+    environment  = {}
+    service_urls = { "OPENAI_API_BASE_URL" = { service = "api", path = "/v1" } }
+    secrets      = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "ralex-bridge-key", "WEBUI_SECRET_KEY" = "webui-secret-key" }
   }
 }
 
