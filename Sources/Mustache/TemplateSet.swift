@@ -63,6 +63,11 @@ public final class TemplateSet: Sendable {
         library.template(named: name) != nil
     }
 
+    /// `; did you mean 'x'?` for the candidate closest to `name`, or `otherwise`.
+    public static func suggestion(for name: String, among candidates: [String], otherwise: String) -> String {
+        TemplateLibrary.suggestion(for: name, among: candidates, otherwise: otherwise)
+    }
+
     /// The names of all templates, built-in and override, sorted.
     public var names: [String] {
         library.names

@@ -6,7 +6,7 @@ import Mustache
 public enum TemplateLoader {
     /// The templates under `folder`, named by their relative path without `.mustache`;
     /// `displayRoot` prefixes the paths shown in errors (`Templates/...`).
-    public static func sources(in folder: URL, displayRoot: String) throws -> [TemplateSource] {
+    public static func sources(in folder: URL, displayRoot: String, refusingLinks: Bool = false) throws -> [TemplateSource] {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
@@ -14,8 +14,15 @@ public enum TemplateLoader {
         let base = folder.standardizedFileURL.resolvingSymlinksInPath().path
         var sources: [TemplateSource] = []
         for case let url as URL in enumerator where url.pathExtension == "mustache" {
+            let shownPath = displayRoot + "/" + String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+            if refusingLinks, (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true {
+                throw TemplateLoadError.symlinkedOverride(shownPath)
+            }
             let full = url.standardizedFileURL.resolvingSymlinksInPath().path
-            guard full.hasPrefix(base + "/") else { continue }
+            guard full.hasPrefix(base + "/") else {
+                if refusingLinks { throw TemplateLoadError.symlinkedOverride(shownPath) }
+                continue
+            }
             let relative = String(full.dropFirst(base.count + 1))
             guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
                 throw TemplateLoadError.unreadable(displayRoot + "/" + relative)
@@ -26,9 +33,17 @@ public enum TemplateLoader {
     }
 
     /// The parsed set: built-ins from the installation, overrides from `overrides` if it exists.
+    /// An override must replace a built-in template, except new partials (names starting with
+    /// `_`) that overrides include: a misnamed override would otherwise be ignored in silence.
     public static func templateSet(installation: Installation, overrides: URL?) throws -> TemplateSet {
         let builtIn = try sources(in: installation.templates, displayRoot: "Templates")
-        let custom = try overrides.map { try sources(in: $0, displayRoot: ".scaffold/templates") } ?? []
+        let custom = try overrides.map { try sources(in: $0, displayRoot: ".scaffold/templates", refusingLinks: true) } ?? []
+        let names = builtIn.map(\.name)
+        let known = Set(names)
+        for source in custom where !known.contains(source.name) && !(source.name.split(separator: "/").last ?? "").hasPrefix("_") {
+            throw TemplateLoadError.unknownOverride(source.path, suggestion: TemplateSet.suggestion(
+                for: source.name, among: names, otherwise: "; `scaffold` has no template of that name (new partials must start with `_`)"))
+        }
         return try TemplateSet(builtIn: builtIn, overrides: custom)
     }
 }
@@ -36,10 +51,16 @@ public enum TemplateLoader {
 /// A template file can't be read.
 public enum TemplateLoadError: Error, CustomStringConvertible {
     case unreadable(String)
+    case unknownOverride(String, suggestion: String)
+    case symlinkedOverride(String)
 
     public var description: String {
         switch self {
         case let .unreadable(path): return "\(path): cannot read this template as UTF-8 text: fix or remove it"
+        case let .unknownOverride(path, suggestion):
+            return "\(path) overrides no built-in template, so it would be ignored\(suggestion); rename or remove it"
+        case let .symlinkedOverride(path):
+            return "\(path) is a symbolic link; overrides must be regular files inside the project (a link could pull in a file from anywhere): copy the template there instead"
         }
     }
 }
