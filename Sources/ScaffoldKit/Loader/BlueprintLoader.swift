@@ -19,6 +19,10 @@ public struct BlueprintLoader: Sendable {
     public var runTimeout: Double
     /// How long compiling it may take.
     public var compileTimeout: Double
+    /// swiftc's module cache: one per user and compiler, shared by every project, so a new or
+    /// moved project doesn't rebuild it (clang's cache embeds its own path, so it must not travel
+    /// with a project's `.scaffold/cache`).
+    public var moduleCache: URL
 
     /// A loader caching into `cacheDirectory`.
     public init(installation: Installation, cacheDirectory: URL, swiftc: String? = nil, runTimeout: Double? = nil) {
@@ -27,6 +31,7 @@ public struct BlueprintLoader: Sendable {
         self.swiftc = swiftc ?? Self.findCompiler()
         self.runTimeout = runTimeout ?? Self.configuredTimeout()
         self.compileTimeout = max(600, self.runTimeout)
+        self.moduleCache = ProjectSession.userCache().appendingPathComponent("module-cache")
     }
 
     /// `SCAFFOLD_BLUEPRINT_TIMEOUT` (seconds), else 30.
@@ -68,12 +73,21 @@ public struct BlueprintLoader: Sendable {
         let clock = work.appendingPathComponent(FixedClock.fileName)
         try Data(FixedClock.source.utf8).write(to: clock)
         let executable = work.appendingPathComponent("blueprint")
-        let compile = try Subprocess.run(swiftc, [
-            "-module-name", "main", "-Onone", "-suppress-warnings",
-            "-I", installation.modules.path,
-            "-module-cache-path", cacheDirectory.appendingPathComponent("module-cache").path,
-            main.path, clock.path, "-Xlinker", "-export-dynamic",
-        ] + installation.linkArguments + ["-o", executable.path], timeout: compileTimeout)
+        let moduleCache = moduleCache.appendingPathComponent(SHA256.hex(compilerVersion).prefix(16).description)
+        func runCompiler() throws -> Subprocess.Output {
+            try Subprocess.run(swiftc, [
+                "-module-name", "main", "-Onone", "-suppress-warnings",
+                "-I", installation.modules.path,
+                "-module-cache-path", moduleCache.path,
+                main.path, clock.path, "-Xlinker", "-export-dynamic",
+            ] + installation.linkArguments + ["-o", executable.path], timeout: compileTimeout)
+        }
+        var compile = try runCompiler()
+        if compile.status != 0, compile.stderr.contains("was compiled with module cache path") || compile.stderr.contains("module file") && compile.stderr.contains("out of date") {
+            // A stale or moved module cache: rebuild it once.
+            try? FileManager.default.removeItem(at: moduleCache)
+            compile = try runCompiler()
+        }
         if compile.timedOut { throw LoaderError.timedOut(shown, phase: "compiling", seconds: compileTimeout) }
         guard compile.status == 0 else {
             throw LoaderError.compileFailed(Self.rewrite(compile.stderr + compile.stdout, path: main.path, shown: shown))
