@@ -33,9 +33,12 @@ enum InitCommand {
             copiedOverrides = try preset.copyOverrides(to: location.overrides)
             let rendering = try location.session(installation).render()
             let files = rendering.files
-            let writer = ProjectWriter(root: location.root)
-            let plan = try writer.plan(files)
-            try writer.apply(plan, files: files)
+            let writer = ProjectWriter(root: location.root, owns: GeneratedPaths.couldGenerate)
+            let plan = try writer.exclusively {
+                let plan = try writer.plan(files)
+                try writer.apply(plan, files: files)
+                return plan
+            }
             Console.out(RegenCommand.report(plan).joined(separator: "\n"))
             Console.warn(rendering.notes)
             Console.out("created \(location.displayBlueprint) from the '\(presetName)' preset and rendered \(files.count) files; edit Blueprint.swift, then run `scaffold regen`")

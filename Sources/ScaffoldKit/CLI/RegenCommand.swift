@@ -8,10 +8,16 @@ enum RegenCommand {
         guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
         let location = ProjectLocation(arguments.options["--project"])
         let installation = try Installation.current()
+        let writer = ProjectWriter(root: location.root, owns: GeneratedPaths.couldGenerate)
+        return try writer.exclusively(report: { Console.error("note: \($0)") }) {
+            try run(arguments, location: location, installation: installation, writer: writer)
+        }
+    }
+
+    private static func run(_ arguments: Arguments, location: ProjectLocation, installation: Installation, writer: ProjectWriter) throws -> Int32 {
         let rendering = try location.session(installation).render()
         let files = rendering.files
         Console.warn(rendering.notes)
-        let writer = ProjectWriter(root: location.root)
         let plan = try writer.plan(files)
 
         if arguments.flags.contains("--check") {
@@ -70,10 +76,12 @@ enum DiffCommand {
         let location = ProjectLocation(arguments.options["--project"])
         let installation = try Installation.current()
         let session = location.session(installation)
-        let rendering = try session.render()
+        let writer = ProjectWriter(root: location.root, owns: GeneratedPaths.couldGenerate)
+        let (rendering, plan) = try writer.exclusively(report: { Console.error("note: \($0)") }) {
+            let rendering = try session.render()
+            return (rendering, try writer.plan(rendering.files))
+        }
         let files = rendering.files
-        let writer = ProjectWriter(root: location.root)
-        let plan = try writer.plan(files)
         if arguments.flags.contains("--summary") {
             Console.out(try ChangeSummary.markdown(plan: plan, project: rendering.project, previous: ChangeSummary.previousModel(root: location.root), templates: rendering.templates))
         } else {
@@ -90,6 +98,7 @@ enum DumpCommand {
         let arguments = try Arguments(raw, flags: [], options: ["--project"])
         guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
         let location = ProjectLocation(arguments.options["--project"])
+        try ProjectWriter(root: location.root).exclusively(report: { Console.error("note: \($0)") }) {}
         let (project, _) = try location.session(try Installation.current()).resolve()
         Console.out(try ModelJSON.encode(project))
         return ScaffoldCommand.success

@@ -18,21 +18,26 @@ public struct Ledger: Codable, Equatable, Sendable {
     /// Starter sources scaffold wrote once, sorted: they are the user's, never rewritten, refused
     /// or deleted, and recorded only so no regen writes them again.
     public var starters: [String]
+    /// Generated paths the user keeps as their own (`scaffold init --adopt --keep PATH`): never
+    /// written, refused or deleted, sorted.
+    public var kept: [String]
 
     /// An empty ledger.
-    public init(files: [String: Entry] = [:], starters: [String] = []) {
+    public init(files: [String: Entry] = [:], starters: [String] = [], kept: [String] = []) {
         self.version = 1
         self.files = files
         self.starters = starters
+        self.kept = kept
     }
 
-    private enum CodingKeys: String, CodingKey { case version, files, starters }
+    private enum CodingKeys: String, CodingKey { case version, files, starters, kept }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         version = try container.decode(Int.self, forKey: .version)
         files = try container.decode([String: Entry].self, forKey: .files)
         starters = try container.decodeIfPresent([String].self, forKey: .starters) ?? []
+        kept = try container.decodeIfPresent([String].self, forKey: .kept) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -40,6 +45,7 @@ public struct Ledger: Codable, Equatable, Sendable {
         try container.encode(version, forKey: .version)
         try container.encode(files, forKey: .files)
         if !starters.isEmpty { try container.encode(starters, forKey: .starters) }
+        if !kept.isEmpty { try container.encode(kept, forKey: .kept) }
     }
 
     /// The ledger's project-relative path.
