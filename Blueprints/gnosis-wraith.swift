@@ -36,22 +36,21 @@ let blueprint = Blueprint(
                 "STORAGE_PATH": "/app/storage",
             ],
             volumes: [
-                // Hot reload: the seed's source bind mounts, development only.
-                .bind("core", at: "/app/core"),
-                .bind("web", at: "/app/web"),
-                .bind("ai", at: "/app/ai"),
-                // The seed bind-mounts ./storage and ./logs; named volumes keep them writable for
-                // the unprivileged user and survive restarts. Cloud Run has no persistent disk, so
-                // production keeps them as scratch (writablePaths): its queue is Cloud Tasks and its
-                // logs go to stdout, which Cloud Logging collects.
-                .named("storage", at: "/app/storage", environments: [.development]),
-                .named("logs", at: "/app/logs", environments: [.development]),
+                // Hot reload, development only: the seed mounts ./core, ./web and ./ai; the whole
+                // source is mounted here, which includes them and also reloads app.py itself.
+                .bind(".", at: "/app"),
+                // The seed bind-mounts ./storage and ./logs in every environment; named volumes keep
+                // them writable for the unprivileged user and persist them across restarts, in
+                // production compose too. Cloud Run has no persistent disk: there they are scratch
+                // space (a fidelity note in README.Deploy.md says so); its queue is Cloud Tasks and
+                // its logs go to stdout, which Cloud Logging collects.
+                .named("storage", at: "/app/storage", serverless: .scratch),
+                .named("logs", at: "/app/logs", serverless: .scratch),
             ],
             // REDIS_URL is injected from the dependency, and the health-gated depends_on exists
             // only where Redis does: the development overlay.
             dependsOn: ["redis"],
-            resources: Resources(cpu: 0.5, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi"),
-            writablePaths: ["/app/storage", "/app/logs"]
+            resources: Resources(cpu: 0.5, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi")
         ),
         // "Redis is development-only - never use Redis in production/cloud."
         .redis(environments: [.development]),

@@ -104,4 +104,17 @@ struct SeedPlanTests {
         #expect(troubleshooting.contains("curl -fsS http://127.0.0.1:8000/health/ready"))
         #expect(troubleshooting.contains("kubectl -n seed-app-production get networkpolicies"))
     }
+
+    @Test("000: ./storage persists in production compose, writable by the unprivileged user; Cloud Run says it can't")
+    func wraithStorage() throws {
+        let tree = try SeedTests.Tree("gnosis-wraith")
+        let base = SeedTests.services(try tree.parsed("compose.yaml"))
+        #expect((base["wraith"]?["volumes"] as? [String])?.contains("storage:/app/storage") == true)
+        let production = SeedTests.services(try tree.parsed("compose.production.yaml"))
+        let tmpfs = (production["wraith"]?["tmpfs"] as? [String]) ?? []
+        #expect(tmpfs == ["/tmp"], "a tmpfs over /app/storage would hide the volume")
+        #expect(tree.text("Dockerfile").contains("RUN install -d -o 10001 -g 10001 /app/logs /app/storage"))
+        #expect(tree.text("README.Deploy.md").contains("Volume storage (/app/storage) is scratch space on Cloud Run"))
+        #expect(tree.text("compose.development.yaml").contains("- \".:/app\""), "the development loop must reach app.py")
+    }
 }

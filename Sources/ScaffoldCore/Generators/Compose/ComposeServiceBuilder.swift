@@ -59,7 +59,9 @@ struct ComposeServiceBuilder {
             block.cpuReservation = Self.cpus(instance.resources.cpuMillis)
             block.memoryReservation = "\(instance.resources.memoryMiB)M"
             block.readOnly = service.build != nil
-            block.tmpfs = service.build != nil ? service.writablePaths : []
+            // Scratch space only where no volume is mounted: a tmpfs over a volume would hide it.
+            let mounted = Set(instance.volumes.filter { $0.kind != .scratch }.map(\.target))
+            block.tmpfs = service.build != nil ? service.writablePaths.filter { !mounted.contains($0) } : []
             block.capAdd = service.build == nil && Self.startsAsRoot(service) ? Self.rootStartCapabilities : []
         }
         return finish(block)

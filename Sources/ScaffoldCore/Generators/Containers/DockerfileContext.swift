@@ -46,6 +46,11 @@ struct DockerfileContext: Encodable {
     var dockerfile: String
     /// A static site's proxied path prefixes (nginx.conf).
     var routes: [RouteContext]
+    /// Folders named volumes are mounted at, created in the image owned by the service's user:
+    /// Docker gives a new volume the ownership of the folder it is mounted over, so the
+    /// unprivileged user can write to its volume.
+    var ownedFolders: [ListItem]
+    var hasOwnedFolders: Bool
 
     init(service: ResolvedService, build: ResolvedBuild, project: ResolvedProject) {
         self.init(service: service, build: build)
@@ -87,6 +92,9 @@ struct DockerfileContext: Encodable {
         baseImage = runtime.baseImage ?? ""
         dockerfile = build.dockerfileInContext
         routes = []
+        let folders = Set(service.volumes.filter { $0.kind == .named }.map(\.target)).sorted()
+        ownedFolders = ListItem.list(folders)
+        hasOwnedFolders = !folders.isEmpty
         health = (service.health.map { [$0] } ?? []).map { check in
             let path = check.livePath ?? check.path ?? "/"
             return Health(
