@@ -42,17 +42,23 @@ indirect enum Node: Sendable {
         let inverted: Bool
         let children: [Node]
         let location: SourceLocation
-        /// The unrendered text between the tags, passed to lambdas.
-        let rawText: String
+        /// The template's bytes and where this section's content lies in them: nested sections
+        /// share one buffer, so memory stays linear in the template's size however deep they nest.
+        let source: SourceBytes
+        let contentRange: Range<Int>
         /// The delimiters in effect at the opening tag, for rendering a lambda's result.
         let delimiters: Delimiters
 
-        init(name: Name, inverted: Bool, children: [Node], location: SourceLocation, rawText: String, delimiters: Delimiters) {
+        /// The unrendered text between the tags, passed to lambdas.
+        var rawText: String { String(decoding: source.bytes[contentRange], as: UTF8.self) }
+
+        init(name: Name, inverted: Bool, children: [Node], location: SourceLocation, source: SourceBytes, contentRange: Range<Int>, delimiters: Delimiters) {
             self.name = name
             self.inverted = inverted
             self.children = children
             self.location = location
-            self.rawText = rawText
+            self.source = source
+            self.contentRange = contentRange
             self.delimiters = delimiters
         }
     }
@@ -126,4 +132,10 @@ indirect enum Node: Sendable {
         /// after the first get it too.
         case afterIndentation(String)
     }
+}
+
+/// A template's source bytes, shared by the nodes that refer back to them.
+final class SourceBytes: Sendable {
+    let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
 }

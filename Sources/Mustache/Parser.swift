@@ -71,6 +71,8 @@ struct Parser {
     }
 
     private let bytes: [UInt8]
+    /// The same bytes, shared with the sections that keep their raw text for lambdas.
+    private let sharedSource: SourceBytes
     private let path: String
     private var delimiters: Delimiters
     private var pos = 0
@@ -98,8 +100,13 @@ struct Parser {
         return try parser.run()
     }
 
+    /// How deep sections, parents and blocks may nest in one template. Far beyond any real
+    /// template; past it parsing stops with an error instead of exhausting memory or the stack.
+    static let maximumNesting = 512
+
     private init(bytes: [UInt8], path: String, delimiters: Delimiters) {
         self.bytes = bytes
+        self.sharedSource = SourceBytes(bytes)
         self.path = path
         self.delimiters = delimiters
         frames = [Frame(kind: .root, closeName: "", location: SourceLocation(offset: 0, line: 1, lineStart: 0))]
@@ -212,6 +219,9 @@ struct Parser {
             let name = try parseName(trimmed, location: location)
             let standalone = beginStandardTag(tagStart: tagStart, leftClear: leftClear, rightEnd: rightEnd)
             let contentStart = standalone ? rightEnd! : tag.end
+            if frames.count > Self.maximumNesting {
+                throw syntaxError("sections nest more than \(Self.maximumNesting) deep here: flatten the template (a partial per level helps)", at: location)
+            }
             frames.append(Frame(kind: .section(name: name, inverted: tag.sigil == UInt8(ascii: "^"),
                                                contentStart: contentStart, delimiters: delimiters),
                                 closeName: name.text, location: location))
@@ -316,10 +326,10 @@ struct Parser {
         case .section(let sectionName, let inverted, let contentStart, let sectionDelimiters):
             let standalone = beginStandardTag(tagStart: tagStart, leftClear: leftClear, rightEnd: rightEnd)
             let contentEnd = standalone ? lineStart : tagStart
-            let rawText = String(decoding: bytes[contentStart..<max(contentStart, contentEnd)], as: UTF8.self)
             let finished = frames.removeLast()
             append(.section(Node.Section(name: sectionName, inverted: inverted, children: finished.nodes,
-                                         location: finished.location, rawText: rawText, delimiters: sectionDelimiters)))
+                                         location: finished.location, source: sharedSource,
+                                         contentRange: contentStart..<max(contentStart, contentEnd), delimiters: sectionDelimiters)))
             endTag(end: tag.end, standaloneEnd: standalone ? rightEnd : nil)
 
         case .parent(let target, let leadingWhitespace):

@@ -77,3 +77,27 @@ struct PerformanceTests {
         return String(format: "%.1f ms", ms)
     }
 }
+
+/// Deep nesting costs memory and time linear in the template, and past the documented limit it
+/// is a clear error, not gigabytes or a crash.
+@Suite("Nesting limits")
+struct NestingLimitTests {
+    static func nested(_ depth: Int) -> String {
+        String(repeating: "{{#a}}", count: depth) + "x" + String(repeating: "{{/a}}", count: depth)
+    }
+
+    @Test("512 nested sections parse and render; 20,000 stop with an error that names the limit")
+    func limit() throws {
+        let started = Date()
+        let set = try TemplateSet(builtIn: [TemplateSource(name: "deep", path: "deep.mustache", text: Self.nested(500))])
+        let output = try set.render("deep", context: try TemplateValue(encoding: ["a": true]), format: .none)
+        #expect(output == "x")
+        do {
+            _ = try TemplateSet(builtIn: [TemplateSource(name: "deeper", path: "deeper.mustache", text: Self.nested(20_000))])
+            Issue.record("20,000 nested sections were accepted")
+        } catch let error as TemplateError {
+            #expect(error.message.contains("nest more than 512 deep"), "\(error.message)")
+        }
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+}

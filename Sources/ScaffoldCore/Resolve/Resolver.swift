@@ -75,7 +75,10 @@ public struct Resolver: Sendable {
     // MARK: - Validation of the declaration
 
     /// True for a valid DNS-1123 label (project, service and environment names).
-    public static func isValidName(_ name: String) -> Bool { isDNSLabel(name) }
+    public static func isValidName(_ name: String) -> Bool { isDNSLabel(name) && name.first?.isLetter == true }
+
+    /// The largest replica or autoscaling count: Kubernetes stores them as int32.
+    public static let maximumReplicas = Int(Int32.max)
 
     /// A DNS host name: dot-separated labels of letters, digits and `-`, at most 253 characters.
     static func isHostName(_ text: String) -> Bool {
@@ -106,8 +109,14 @@ public struct Resolver: Sendable {
     }
 
     private func validateNames(_ blueprint: Blueprint, into errors: inout [ValidationError]) {
-        if !Self.isDNSLabel(blueprint.name) {
+        if !Self.isValidName(blueprint.name) {
             errors.append(.invalidName(kind: "project", name: blueprint.name, at: blueprint.location))
+        }
+        if let summary = blueprint.summary, Self.breaksLines(summary) {
+            errors.append(.invalidValue(service: blueprint.name, field: "summary", problem: "must be one line without control characters: it is written into comments of generated files", at: blueprint.location))
+        }
+        if blueprint.services.isEmpty {
+            errors.append(.invalidValue(service: blueprint.name, field: "services", problem: "is empty: declare at least one service (rendering nothing would delete the whole generated layer)", at: blueprint.location))
         }
         if blueprint.environments.isEmpty { errors.append(.noEnvironments(at: blueprint.location)) }
         var seenEnvironments: Set<String> = []
@@ -132,7 +141,7 @@ public struct Resolver: Sendable {
         }
         var seen: [String: SourceLocation] = [:]
         for service in blueprint.services {
-            if !Self.isDNSLabel(service.name) {
+            if !Self.isValidName(service.name) {
                 errors.append(.invalidName(kind: "service", name: service.name, at: service.location))
             }
             if let first = seen[service.name] {
@@ -286,13 +295,22 @@ public struct Resolver: Sendable {
         return userInfo.contains(":")
     }
 
+    /// Whether `text` has a character that would end a line in a comment of some generated file.
+    static func breaksLines(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }
+    }
+
     private func validateValues(_ service: Service, into errors: inout [ValidationError]) {
         let at = service.location
+        if let summary = service.summary, Self.breaksLines(summary) {
+            errors.append(.invalidValue(service: service.name, field: "summary", problem: "must be one line without control characters: it is written into comments of generated files", at: at))
+        }
         for (name, setting) in service.environment.sorted(by: { $0.key < $1.key }) {
             let values = ([setting.defaultValue].compactMap { $0 } + setting.values.values.sorted())
             let upper = name.uppercased()
             let nameLooksSecret = Self.secretLikeName.contains { upper.contains($0) }
-            if values.contains(where: Self.embedsCredential) || (nameLooksSecret && values.contains { !$0.isEmpty && $0.lowercased() != "false" && $0.lowercased() != "true" }) {
+            if values.contains(where: Self.embedsCredential) || values.contains(where: { CredentialPatterns.match($0) != nil })
+                || (nameLooksSecret && values.contains { !$0.isEmpty && $0.lowercased() != "false" && $0.lowercased() != "true" }) {
                 errors.append(.secretGivenAsValue(service: service.name, variable: name, at: at))
             }
             if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) || name.first?.isNumber == true {
@@ -342,11 +360,11 @@ public struct Resolver: Sendable {
         for resources in memories where resources.memoryLimitMiB < resources.memoryMiB || resources.cpuLimitMillis < resources.cpuMillis {
             errors.append(.invalidValue(service: service.name, field: "resources", problem: "have a limit below the request: raise the limit or lower the request", at: at))
         }
-        for (environment, scale) in service.autoscale.sorted(by: { $0.key < $1.key }) where scale.min < 1 || scale.max < scale.min || !(1...100).contains(scale.cpuPercent) {
-            errors.append(.invalidValue(service: service.name, field: "autoscale in \(environment)", problem: "needs 1 <= min <= max and a CPU target between 1 and 100", at: at))
+        for (environment, scale) in service.autoscale.sorted(by: { $0.key < $1.key }) where scale.min < 1 || scale.max < scale.min || scale.max > Self.maximumReplicas || !(1...100).contains(scale.cpuPercent) {
+            errors.append(.invalidValue(service: service.name, field: "autoscale in \(environment)", problem: "needs 1 <= min <= max <= \(Self.maximumReplicas) and a CPU target between 1 and 100", at: at))
         }
-        for (environment, count) in service.replicas.sorted(by: { $0.key < $1.key }) where count < 0 {
-            errors.append(.invalidValue(service: service.name, field: "replicas in \(environment)", problem: "must not be negative", at: at))
+        for (environment, count) in service.replicas.sorted(by: { $0.key < $1.key }) where count < 0 || count > Self.maximumReplicas {
+            errors.append(.invalidValue(service: service.name, field: "replicas in \(environment)", problem: "must be between 0 and \(Self.maximumReplicas) (Kubernetes and the clouds count replicas in 32 bits)", at: at))
         }
         if let image = service.image, !Self.isPinned(image) {
             errors.append(.unpinnedImage(service: service.name, image: image, at: at))

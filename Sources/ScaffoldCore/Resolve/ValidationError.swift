@@ -34,7 +34,7 @@ public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible 
     public var message: String {
         switch self {
         case let .invalidName(kind, name, _):
-            return "\(kind) name '\(name)' is not a valid DNS-1123 label: use lowercase letters, digits and '-', start and end with a letter or digit, at most 63 characters"
+            return "\(kind) name '\(name)' is not a valid name: use lowercase letters, digits and '-', start with a letter (Kubernetes Service names are DNS-1035 labels) and end with a letter or digit, at most 63 characters"
         case let .duplicateName(kind, name, _, first):
             let firstLine = first.map { " (first declared on line \($0.line))" } ?? ""
             return "duplicate \(kind) name '\(name)'\(firstLine): give each \(kind) a unique name"

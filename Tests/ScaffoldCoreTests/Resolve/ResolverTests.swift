@@ -150,4 +150,46 @@ struct ResolverTests {
         ]))
         #expect(good.service(named: "api")?.egress.count == 2)
     }
+
+    /// Real-looking samples of every credential format (none is a live key).
+    static let credentialSamples: [(format: String, value: String)] = [
+        ("an AWS access key id", "AKIAIOSFODNN7EXAMPLE"),
+        ("an AWS access key id", "key=ASIAY34FZKBOKMUTVV7A;region=eu"),
+        ("a GitHub token", "ghp_" + String(repeating: "a1B2", count: 9)),
+        ("a GitHub token", "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz"),
+        ("a Slack token", "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"),
+        ("a Slack webhook", "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"),
+        ("a Stripe key", "sk_live_" + String(repeating: "4eC39HqL", count: 3)),
+        ("a Google API key", "AIza" + String(repeating: "SyD-9tSrke72PouQMnMX", count: 2).prefix(35)),
+        ("an OpenAI key", "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789"),
+        ("a private key", "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----"),
+        ("a private key", "-----BEGIN PRIVATE KEY-----"),
+        ("a JSON Web Token", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"),
+    ]
+
+    @Test("well-known credential formats are refused in any variable; lookalikes are not", arguments: credentialSamples.indices)
+    func credentialFormats(_ index: Int) {
+        let sample = Self.credentialSamples[index]
+        #expect(CredentialPatterns.match(sample.value) == sample.format, "\(sample.value)")
+        let found = errors(Blueprint(name: "shop", services: [api(environment: ["SETTING": .init(stringLiteral: sample.value)])]))
+        #expect(found.contains { if case .secretGivenAsValue(_, "SETTING", _) = $0 { return true }; return false }, "\(sample.format) passed as a plain value")
+    }
+
+    @Test("ordinary values are not mistaken for credentials")
+    func notCredentials() {
+        for value in ["AKIA", "info", "https://api.example.com/v1", "sk-", "eyJ", "ghp_short", "redis://redis:6379/0", "2024-01-01T00:00:00Z"] {
+            #expect(CredentialPatterns.match(value) == nil, "\(value)")
+        }
+    }
+
+    @Test("names valid for every target, counts within int32, at least one service")
+    func targetLimits() {
+        let digit = errors(Blueprint(name: "shop", services: [api("1api")]))
+        #expect(digit.contains { if case .invalidName("service", "1api", _) = $0 { return true }; return false })
+        #expect(errors(Blueprint(name: "9shop", services: [api()])).contains { if case .invalidName("project", "9shop", _) = $0 { return true }; return false })
+        let huge = errors(Blueprint(name: "shop", services: [.app("api", path: "api", runtime: .python(server: .uvicorn("app:app")), port: 8000, replicas: [.production: 3_000_000_000])]))
+        #expect(huge.contains { $0.message.contains("replicas in production") && $0.message.contains("2147483647") })
+        let none = errors(Blueprint(name: "shop", services: []))
+        #expect(none.contains { $0.message.contains("declare at least one service") })
+    }
 }

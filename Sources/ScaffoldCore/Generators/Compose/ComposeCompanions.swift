@@ -60,6 +60,17 @@ enum ComposeCompanions {
         return requests
     }
 
+    /// `text` on one line, for a `# comment` in `.env.example`: a line break in a value or a
+    /// description would otherwise end the comment and inject a line docker compose reads.
+    static func oneLine(_ text: String) -> String {
+        String(text.unicodeScalars.map { scalar -> Character in
+            switch scalar {
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": return " "
+            default: return Character(scalar)
+            }
+        })
+    }
+
     static func envContext(_ project: ResolvedProject) -> EnvContext {
         var secrets: [String: (services: Set<String>, environments: [String], description: String?)] = [:]
         var sections: [EnvSection] = []
@@ -79,7 +90,7 @@ enum ComposeCompanions {
                         secrets[name] = entry
                         sectionSecrets.append(EnvEntry(name: name, note: name == secret.name ? service.name : "\(service.name), as \(secret.name)"))
                     } else if let value = variable.value {
-                        settings.append(EnvEntry(name: variable.name, note: "\(service.name): \(value)"))
+                        settings.append(EnvEntry(name: variable.name, note: Self.oneLine("\(service.name): \(value)")))
                     }
                 }
             }
@@ -87,7 +98,7 @@ enum ComposeCompanions {
         }
         let entries = secrets.keys.sorted().map { name -> EnvEntry in
             let info = secrets[name]!
-            let what = info.description.map { "\($0); " } ?? ""
+            let what = info.description.map { "\(Self.oneLine($0)); " } ?? ""
             return EnvEntry(name: name, note: "\(what)used by \(info.services.sorted().joined(separator: ", ")) in \(info.environments.joined(separator: ", "))")
         }
         return EnvContext(secrets: entries, sections: sections)

@@ -58,9 +58,10 @@ struct ReferenceDocs {
                     if let secret = variable.secret {
                         text = instance.managed ? "secret `\(secret.key)`" : "secret `\(secret.name)` (store key `\(secret.key)`)"
                     } else {
-                        text = "`\(variable.value ?? "")`"
+                        text = "`\(ComposeCompanions.oneLine(variable.value ?? "").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'"))`"
                     }
-                    var entry = byName[variable.name] ?? Variable(name: variable.name, origin: origin, description: variable.description ?? "", values: [])
+                    let description = ComposeCompanions.oneLine(variable.description ?? "").replacingOccurrences(of: "|", with: "\\|")
+                    var entry = byName[variable.name] ?? Variable(name: variable.name, origin: origin, description: description, values: [])
                     entry.values.append(Value(environment: instance.environment, text: text, last: false))
                     byName[variable.name] = entry
                 }
