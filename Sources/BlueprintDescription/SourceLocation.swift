@@ -13,3 +13,8 @@ public struct SourceLocation: Codable, Hashable, Sendable {
         self.line = line
     }
 }
+
+extension CodingUserInfoKey {
+    /// Set to `true` to encode models without source locations (see `Target.encode(to:)`).
+    public static let omitsSourceLocations = CodingUserInfoKey(rawValue: "scaffold.omitsSourceLocations")!
+}

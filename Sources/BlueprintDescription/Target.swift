@@ -90,3 +90,41 @@ public struct Security: Codable, Hashable, Sendable {
         self.certificate = certificate
     }
 }
+
+/// Codable by hand: a recorded model (`.scaffold/resolved.json`) omits source locations.
+extension Target {
+    enum CodingKeys: String, CodingKey {
+        case platform, region, project, environments, capacity, cluster, ingressClass, security, location
+    }
+
+    /// Decodes a target; a model recorded without source locations decodes with an empty one.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        platform = try container.decode(Platform.self, forKey: .platform)
+        region = try container.decodeIfPresent(String.self, forKey: .region)
+        project = try container.decodeIfPresent(String.self, forKey: .project)
+        environments = try container.decode([String].self, forKey: .environments)
+        capacity = try container.decodeIfPresent(Capacity.self, forKey: .capacity)
+        cluster = try container.decodeIfPresent(String.self, forKey: .cluster)
+        ingressClass = try container.decodeIfPresent(String.self, forKey: .ingressClass)
+        security = try container.decode(Security.self, forKey: .security)
+        location = try container.decodeIfPresent(SourceLocation.self, forKey: .location) ?? SourceLocation(file: "", line: 0)
+    }
+
+    /// Encodes a target; under `CodingUserInfoKey.omitsSourceLocations` without its location, so a
+    /// recorded model doesn't change when a declaration moves to another line.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(platform, forKey: .platform)
+        try container.encodeIfPresent(region, forKey: .region)
+        try container.encodeIfPresent(project, forKey: .project)
+        try container.encode(environments, forKey: .environments)
+        try container.encodeIfPresent(capacity, forKey: .capacity)
+        try container.encodeIfPresent(cluster, forKey: .cluster)
+        try container.encodeIfPresent(ingressClass, forKey: .ingressClass)
+        try container.encode(security, forKey: .security)
+        if encoder.userInfo[.omitsSourceLocations] as? Bool != true {
+            try container.encode(location, forKey: .location)
+        }
+    }
+}

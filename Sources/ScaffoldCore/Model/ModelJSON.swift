@@ -1,3 +1,4 @@
+import BlueprintDescription
 import Foundation
 
 /// The resolved model as stable JSON: sorted keys, pretty printed, final newline.
@@ -6,6 +7,7 @@ public enum ModelJSON {
     public static func encode(_ project: ResolvedProject) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.userInfo[.omitsSourceLocations] = true
         return String(decoding: try encoder.encode(project), as: UTF8.self) + "\n"
     }
 

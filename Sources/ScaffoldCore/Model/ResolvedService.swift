@@ -50,8 +50,15 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     public var needsServiceAccountToken: Bool
     /// Per environment where the service exists, in environment order.
     public var instances: [ServiceInstance]
-    /// Where it is declared.
-    public var location: SourceLocation
+    /// Where it is declared, for messages. Not part of the recorded model: moving a declaration to
+    /// another line changes nothing scaffold writes.
+    public var location: SourceLocation = SourceLocation(file: "", line: 0)
+
+    enum CodingKeys: String, CodingKey {
+        case name, kind, summary, build, preset, imageRepository, imageTag, imageDigest, port, hostPort
+        case command, health, volumes, writablePaths, readOnlyRootFilesystem, uid, ingress, metricsPath
+        case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances
+    }
 
     /// The instance in `environment`, if the service exists there.
     public func instance(in environment: String) -> ServiceInstance? {

@@ -11,7 +11,11 @@ public struct Resolver: Sendable {
     }
 
     /// Resolves `blueprint`, or throws a `ValidationFailure` listing every problem found.
-    public func resolve(_ blueprint: Blueprint) throws -> ResolvedProject {
+    public func resolve(_ declared: Blueprint) throws -> ResolvedProject {
+        // One canonical order (apps, then images, then backing services, each by name): moving a
+        // declaration within the services array changes nothing scaffold writes.
+        var blueprint = declared
+        blueprint.services = Self.canonicalOrder(declared.services)
         var errors: [ValidationError] = []
         validateNames(blueprint, into: &errors)
         let environmentNames = Set(blueprint.environments.map(\.name))
@@ -45,6 +49,16 @@ public struct Resolver: Sendable {
         validateResolved(project, blueprint: blueprint, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors: errors, file: file) }
         return project
+    }
+
+    /// Services in the order every generator lists them: by kind, then by name.
+    static func canonicalOrder(_ services: [Service]) -> [Service] {
+        let rank: [Service.Kind: Int] = [.app: 0, .image: 1, .backing: 2]
+        return services.enumerated().sorted { lhs, rhs in
+            let left = (rank[lhs.element.kind] ?? 3, lhs.element.name, lhs.offset)
+            let right = (rank[rhs.element.kind] ?? 3, rhs.element.name, rhs.offset)
+            return left < right
+        }.map(\.element)
     }
 
     /// Services that read one store key under different names (an API checking the key a UI
@@ -191,10 +205,16 @@ public struct Resolver: Sendable {
         let byName = Dictionary(blueprint.services.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for service in blueprint.services {
             for dependency in service.dependsOn where byName[dependency] == nil {
-                errors.append(.unknownDependency(service: service.name, dependency: dependency, at: service.location))
+                errors.append(.unknownDependency(service: service.name, dependency: dependency, at: service.location, known: byName.keys.sorted()))
+            }
+            if !service.scrapeTargets.isEmpty && service.preset != .prometheus {
+                errors.append(.invalidValue(service: service.name, field: "scrapeTargets", problem: "are read only by a Prometheus preset: declare them with `.prometheus(scrape: [...])`", at: service.location))
+            }
+            if let path = service.metricsPath, !blueprint.services.contains(where: { $0.preset == .prometheus && $0.scrapeTargets.contains(service.name) }) {
+                errors.append(.invalidValue(service: service.name, field: "metricsPath '\(path)'", problem: "is read only by a Prometheus service that scrapes '\(service.name)': add it to `.prometheus(scrape: [...])`, or remove metricsPath", at: service.location))
             }
             for target in service.scrapeTargets where byName[target] == nil {
-                errors.append(.unknownDependency(service: service.name, dependency: target, at: service.location))
+                errors.append(.unknownDependency(service: service.name, dependency: target, at: service.location, known: byName.keys.sorted()))
             }
             for (prefix, upstream) in service.routes.sorted(by: { $0.key < $1.key }) {
                 if service.kind == .app && service.runtime?.language != .staticSite {
@@ -205,7 +225,7 @@ public struct Resolver: Sendable {
                     errors.append(.invalidValue(service: service.name, field: "route '\(prefix)'", problem: "must be a path prefix starting with '/', like \"/api/\"", at: service.location))
                 }
                 if byName[upstream] == nil {
-                    errors.append(.unknownDependency(service: service.name, dependency: upstream, at: service.location))
+                    errors.append(.unknownDependency(service: service.name, dependency: upstream, at: service.location, known: byName.keys.sorted()))
                 } else if service.kind == .app, byName[upstream]?.port == nil && byName[upstream]?.preset == nil {
                     errors.append(.invalidValue(service: service.name, field: "route '\(prefix)' to '\(upstream)'", problem: "goes to a service without a port: give '\(upstream)' a `port:`", at: service.location))
                 } else if !service.dependsOn.contains(upstream) {
@@ -362,6 +382,9 @@ public struct Resolver: Sendable {
         }
         for (environment, scale) in service.autoscale.sorted(by: { $0.key < $1.key }) where scale.min < 1 || scale.max < scale.min || scale.max > Self.maximumReplicas || !(1...100).contains(scale.cpuPercent) {
             errors.append(.invalidValue(service: service.name, field: "autoscale in \(environment)", problem: "needs 1 <= min <= max <= \(Self.maximumReplicas) and a CPU target between 1 and 100", at: at))
+        }
+        for environment in Set(service.replicas.keys).intersection(service.autoscale.keys).sorted() {
+            errors.append(.invalidValue(service: service.name, field: "replicas and autoscale in \(environment)", problem: "conflict: an autoscaled service's replica count is the autoscaler's (min \(service.autoscale[environment]?.min ?? 1)); remove `\(environment)` from `replicas:` or from `autoscale:`", at: at))
         }
         for (environment, count) in service.replicas.sorted(by: { $0.key < $1.key }) where count < 0 || count > Self.maximumReplicas {
             errors.append(.invalidValue(service: service.name, field: "replicas in \(environment)", problem: "must be between 0 and \(Self.maximumReplicas) (Kubernetes and the clouds count replicas in 32 bits)", at: at))

@@ -4,7 +4,7 @@ import BlueprintDescription
 public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidName(kind: String, name: String, at: SourceLocation?)
     case duplicateName(kind: String, name: String, at: SourceLocation?, first: SourceLocation?)
-    case unknownDependency(service: String, dependency: String, at: SourceLocation)
+    case unknownDependency(service: String, dependency: String, at: SourceLocation, known: [String] = [])
     case dependencyCycle(path: [String], at: SourceLocation)
     case unknownEnvironment(name: String, usedBy: String, at: SourceLocation?)
     case hostPortClash(port: Int, environment: String, services: [String], at: SourceLocation)
@@ -22,7 +22,7 @@ public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible 
     public var location: SourceLocation? {
         switch self {
         case .invalidName(_, _, let at), .duplicateName(_, _, let at, _), .unknownEnvironment(_, _, let at): return at
-        case .unknownDependency(_, _, let at), .dependencyCycle(_, let at), .hostPortClash(_, _, _, let at),
+        case .unknownDependency(_, _, let at, _), .dependencyCycle(_, let at), .hostPortClash(_, _, _, let at),
              .secretGivenAsValue(_, _, let at), .secretNameInvalid(_, _, let at), .pathEscapesProject(_, _, let at),
              .invalidValue(_, _, _, let at), .unpinnedImage(_, _, let at), .notDeployable(_, _, _, let at), .noEnvironments(let at),
              .volumeNotPersistable(_, _, _, _, let at), .invalidServiceURL(_, _, _, _, let at):
@@ -38,8 +38,9 @@ public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible 
         case let .duplicateName(kind, name, _, first):
             let firstLine = first.map { " (first declared on line \($0.line))" } ?? ""
             return "duplicate \(kind) name '\(name)'\(firstLine): give each \(kind) a unique name"
-        case let .unknownDependency(service, dependency, _):
-            return "service '\(service)' depends on '\(dependency)', which is not declared: add the service or fix the name in dependsOn"
+        case let .unknownDependency(service, dependency, _, known):
+            let guess = Self.closest(to: dependency, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            return "service '\(service)' depends on '\(dependency)', which is not declared\(guess): add the service or fix the name"
         case let .dependencyCycle(path, _):
             return "dependsOn forms a cycle: \(path.joined(separator: " -> ")): remove one of these dependencies"
         case let .unknownEnvironment(name, usedBy, _):
@@ -68,6 +69,25 @@ public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// `FILE:LINE: error: MESSAGE` with the blueprint's display path.
+    /// The name in `candidates` nearest to `name` by edit distance, when it is close enough to be a typo.
+    static func closest(to name: String, in candidates: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var row = Array(0...b.count)
+            for (i, x) in a.enumerated() {
+                var previous = row[0]
+                row[0] = i + 1
+                for (j, y) in b.enumerated() {
+                    let current = row[j + 1]
+                    row[j + 1] = min(row[j + 1] + 1, row[j] + 1, previous + (x == y ? 0 : 1))
+                    previous = current
+                }
+            }
+            return row[b.count]
+        }
+        let scored = candidates.map { ($0, distance(Array(name), Array($0))) }.filter { $0.1 <= max(1, name.count / 3) }
+        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
     public func rendered(file: String) -> String {
         if let line = location?.line { return "\(file):\(line): error: \(message)" }
         return "\(file): error: \(message)"

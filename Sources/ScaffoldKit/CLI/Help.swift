@@ -7,7 +7,7 @@ enum Help {
 
     COMMANDS:
       init [DIR] [--blueprint NAME] [--name NAME]   start a project from a preset (default: `default`)
-      regen [--project DIR] [--check] [--dry-run] [--force]
+      regen [--project DIR] [--check] [--dry-run] [--force] [--verbose]
                                                     re-render after editing Blueprint.swift
       diff [--project DIR] [--summary]              show what regen would change
       dump [--project DIR]                          print the resolved model as JSON
@@ -34,7 +34,7 @@ enum Help {
           --name NAME        the project name (default: the folder's name for the default preset)
         """,
         "regen": """
-        USAGE: scaffold regen [--project DIR] [--check] [--dry-run] [--force]
+        USAGE: scaffold regen [--project DIR] [--check] [--dry-run] [--force] [--verbose]
 
         Re-renders the project from Blueprint.swift. Writes only files whose bytes change, deletes
         generated files that are no longer produced, and refuses to overwrite hand edits.
@@ -43,18 +43,23 @@ enum Help {
           --check         write nothing; exit 1 with a unified diff when files drifted (for CI)
           --dry-run       write nothing; print what would change and exit 0
           --force         overwrite files edited by hand
+          --verbose       print every fidelity warning even when nothing changed (otherwise
+                          a no-op regen only counts them)
         """,
         "diff": """
         USAGE: scaffold diff [--project DIR] [--summary]
 
         Prints the unified diff of what `scaffold regen` would change.
 
-          --summary   a Markdown summary per environment and file instead of the diff
+          --project DIR   the project root (default: the current folder)
+          --summary       a Markdown summary per environment and file instead of the diff
         """,
         "dump": """
         USAGE: scaffold dump [--project DIR]
 
         Prints the resolved, validated model as stable JSON.
+
+          --project DIR   the project root (default: the current folder)
         """,
         "blueprints": """
         USAGE: scaffold blueprints
@@ -74,7 +79,10 @@ enum Help {
 
         Runs every validator found on PATH (hadolint, docker-compose, kubectl, helm, terraform,
         actionlint, zizmor, shellcheck, yamllint, checkov, ...) over the project's generated files.
-        Exits 1 on any failure and names the validators that are missing.
+        Exits 1 on any failure, and when a kind of check never ran because its validator is
+        missing; the SKIP lines say how to get each one.
+
+          --project DIR   the project root (default: the current folder)
         """,
     ]
 }

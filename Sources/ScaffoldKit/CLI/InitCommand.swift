@@ -15,7 +15,7 @@ enum InitCommand {
         }
         let fm = FileManager.default
         if fm.fileExists(atPath: location.blueprint.path) {
-            Console.error("\(location.displayBlueprint) already exists: edit it and run `scaffold regen`, or init into another folder")
+            Console.error("error: \(location.displayBlueprint) already exists: edit it and run `scaffold regen`, or init into another folder")
             return ScaffoldCommand.failure
         }
         var text = try preset.text()
@@ -79,7 +79,7 @@ enum RenderCommand {
         let destination = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL
         let fm = FileManager.default
         if let contents = try? fm.contentsOfDirectory(atPath: destination.path), !contents.isEmpty {
-            Console.error("\(output) is not empty: render writes only into an empty or new folder")
+            Console.error("error: \(output) is not empty: render writes only into an empty or new folder")
             return ScaffoldCommand.failure
         }
         let session = ProjectSession(installation: try Installation.current(), blueprint: blueprint, displayPath: arguments.positionals[0], overrides: overrides, cacheDirectory: ProjectSession.userCache())

@@ -58,9 +58,15 @@ struct Presets {
     }
 
     /// The preset with its Blueprint's first `name: "…"` argument replaced.
+    /// The preset's text with the project named `name`; its example hosts (`api.demo.example.com`)
+    /// follow the name.
     static func renamed(_ text: String, to name: String) -> String {
         guard let range = text.range(of: #"name: "[^"]*""#, options: .regularExpression) else { return text }
-        return text.replacingCharacters(in: range, with: "name: \"\(name)\"")
+        let old = text[range].dropFirst(7).dropLast()
+        let renamed = text.replacingCharacters(in: range, with: "name: \"\(name)\"")
+        guard !old.isEmpty else { return renamed }
+        let pattern = #"(?<=["./])"# + NSRegularExpression.escapedPattern(for: String(old)) + #"(?=\.example\.com")"#
+        return renamed.replacingOccurrences(of: pattern, with: name, options: .regularExpression)
     }
 }
 

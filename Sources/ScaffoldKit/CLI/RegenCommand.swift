@@ -4,7 +4,7 @@ import ScaffoldCore
 /// `scaffold regen`: re-render and write what changed.
 enum RegenCommand {
     static func run(_ raw: [String]) throws -> Int32 {
-        let arguments = try Arguments(raw, flags: ["--check", "--dry-run", "--force"], options: ["--project"])
+        let arguments = try Arguments(raw, flags: ["--check", "--dry-run", "--force", "--verbose"], options: ["--project"])
         guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
         let location = ProjectLocation(arguments.options["--project"])
         let installation = try Installation.current()
@@ -17,8 +17,9 @@ enum RegenCommand {
     private static func run(_ arguments: Arguments, location: ProjectLocation, installation: Installation, writer: ProjectWriter) throws -> Int32 {
         let rendering = try location.session(installation).render()
         let files = rendering.files
-        Console.warn(rendering.notes)
         let plan = try writer.plan(files)
+        // The fidelity notes are news when something changes; a no-op regen only counts them.
+        Console.warn(rendering.notes, full: !plan.isEmpty || arguments.flags.contains("--verbose"))
 
         if arguments.flags.contains("--check") {
             if plan.isEmpty {
@@ -27,12 +28,20 @@ enum RegenCommand {
             }
             Console.out(plan.diff(current: currentContents(plan, writer), files: files))
             Console.error(report(plan).joined(separator: "\n"))
-            Console.error("scaffold: generated files drifted from Blueprint.swift: run `scaffold regen` and commit the result")
+            if plan.conflicts.isEmpty {
+                Console.error("error: generated files drifted from Blueprint.swift: run `scaffold regen` and commit the result")
+            } else {
+                Console.error("""
+                error: \(plan.conflicts.count == 1 ? "a generated file was" : "\(plan.conflicts.count) generated files were") edited by hand (\(plan.conflicts.map(\.path).joined(separator: ", "))): \
+                move the change into Blueprint.swift or a template override in .scaffold/templates/ and run `scaffold regen --force`, \
+                or run `scaffold regen --force` to discard it
+                """)
+            }
             return ScaffoldCommand.failure
         }
         if arguments.flags.contains("--dry-run") {
-            let lines = report(plan)
-            Console.out(lines.isEmpty ? "nothing to do" : lines.joined(separator: "\n"))
+            let lines = report(plan, tense: .conditional)
+            Console.out(lines.isEmpty ? "nothing to do; nothing written" : (lines + ["nothing written (--dry-run)"]).joined(separator: "\n"))
             return ScaffoldCommand.success
         }
         let force = arguments.flags.contains("--force")
@@ -43,19 +52,23 @@ enum RegenCommand {
     }
 
     /// One line per change: `create path`, `update path`, `delete path`, conflicts and kept files.
-    static func report(_ plan: WritePlan, forced: Bool = false) -> [String] {
+    static func report(_ plan: WritePlan, forced: Bool = false, tense: Tense = .done) -> [String] {
+        let would = tense == .conditional ? "would " : ""
         var lines = plan.changes.map { change -> String in
             switch change {
-            case .create: return "create  \(change.path)"
-            case .update: return "update  \(change.path)"
-            case .delete: return "delete  \(change.path)"
+            case .create: return "\(would)create  \(change.path)"
+            case .update: return "\(would)update  \(change.path)"
+            case .delete: return "\(would)delete  \(change.path)"
             }
         }
-        lines += plan.starters.map { "starter \($0.path) (written once; it is yours)" }
+        lines += plan.starters.map { "\(would)\(would.isEmpty ? "starter" : "write starter") \($0.path) (written once; it is yours)" }
         lines += plan.conflicts.map { forced ? "overwrite \($0.path)" : "conflict  \($0)" }
-        lines += plan.keptStale.map { "kept    \($0) (no longer generated, but edited by hand: it is yours now)" }
+        lines += plan.keptStale.map { "\(would.isEmpty ? "kept" : "would keep")    \($0) (no longer generated, but edited by hand: it is yours now)" }
         return lines
     }
+
+    /// Whether a report describes what happened or what would.
+    enum Tense { case done, conditional }
 
     static func currentContents(_ plan: WritePlan, _ writer: ProjectWriter) -> [String: String] {
         var result: [String: String] = [:]

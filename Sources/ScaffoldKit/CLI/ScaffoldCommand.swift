@@ -25,7 +25,7 @@ public enum ScaffoldCommand {
         #endif
         if rest.contains("--help") || rest.contains("-h") {
             guard let text = Help.command[command] else {
-                Console.error("unknown command '\(command)'; run `scaffold --help`")
+                Console.error("error: unknown command '\(command)'; run `scaffold --help`")
                 return usage
             }
             print(text)
@@ -34,6 +34,14 @@ public enum ScaffoldCommand {
         do {
             switch command {
             case "--help", "-h", "help":
+                if let topic = rest.first {
+                    guard let text = Help.command[topic] else {
+                        Console.error("error: unknown command '\(topic)'; run `scaffold --help`")
+                        return usage
+                    }
+                    print(text)
+                    return success
+                }
                 print(Help.overview)
                 return success
             case "--version", "version":
@@ -47,17 +55,18 @@ public enum ScaffoldCommand {
             case "render": return try RenderCommand.run(rest)
             case "lint": return try LintCommand.run(rest)
             default:
-                Console.error("unknown command '\(command)'; run `scaffold --help`")
+                Console.error("error: unknown command '\(command)'; run `scaffold --help`")
                 return usage
             }
         } catch let error as UsageError {
-            Console.error("\(error); run `scaffold \(command) --help`")
+            Console.error("error: \(error); run `scaffold \(command) --help`")
             return usage
         } catch let error as ValidationFailure {
             Console.error(error.description)
             return failure
         } catch {
-            Console.error("\(error)")
+            let text = "\(error)"
+            Console.error(text.hasPrefix("error:") || text.contains(": error:") ? text : "error: \(text)")
             return failure
         }
     }
@@ -69,9 +78,16 @@ enum Console {
         FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
     }
 
-    /// One `warning:` line per fidelity note, on stderr.
-    static func warn(_ notes: [FidelityNote]) {
-        for note in notes { error("warning: \(note.line)") }
+    /// One `warning:` line per distinct fidelity note, on stderr; with `full` false only their count.
+    static func warn(_ notes: [FidelityNote], full: Bool = true) {
+        var seen = Set<String>()
+        let lines = notes.map(\.line).filter { seen.insert($0).inserted }
+        guard !lines.isEmpty else { return }
+        if full {
+            for line in lines { error("warning: \(line)") }
+        } else {
+            error("note: \(lines.count) fidelity \(lines.count == 1 ? "note" : "notes") unchanged (README.Deploy.md lists them; --verbose prints them)")
+        }
     }
 
     static func out(_ message: String) {

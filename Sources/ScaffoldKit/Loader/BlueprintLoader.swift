@@ -54,7 +54,9 @@ public struct BlueprintLoader: Sendable {
             throw LoaderError.missingBlueprint(shown)
         }
         let compilerVersion = try CompilerVersion.cached(swiftc: swiftc, cacheDirectory: cacheDirectory)
-        let key = SHA256.hex(bytes + Data("\n\(ScaffoldVersion.current)\n\(compilerVersion)\n".utf8))
+        // The key names everything the result depends on: the source, scaffold, the compiler and
+        // the DSL module it compiles against (a rebuilt module under the same version counts).
+        let key = SHA256.hex(bytes + Data("\n\(ScaffoldVersion.current)\n\(compilerVersion)\n\(moduleFingerprint)\n".utf8))
         let cacheFile = cacheDirectory.appendingPathComponent("blueprint-\(key).json")
         if let cached = FileManager.default.contents(atPath: cacheFile.path),
            let document = try? Self.decode(cached, shown: shown), let blueprint = document.blueprint {
@@ -122,6 +124,15 @@ public struct BlueprintLoader: Sendable {
             try? FileManager.default.removeItem(at: temporary)
         }
         return Result(blueprint: blueprint, cached: false)
+    }
+
+    /// The DSL module's size and modification time: a rebuilt module invalidates cached results.
+    var moduleFingerprint: String {
+        let module = installation.modules.appendingPathComponent("BlueprintDescription.swiftmodule")
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: module.path) else { return "no module" }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(size) \(modified)"
     }
 
     /// What the blueprint may touch: its own source, the libraries it loads (the toolchain's, the

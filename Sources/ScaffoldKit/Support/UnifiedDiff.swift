@@ -91,10 +91,11 @@ public enum UnifiedDiff {
         while i < n || j < m {
             if i < n && j < m && aMid[i] == bMid[j] {
                 ops.append(Op(kind: .same, text: aMid[i], oldIndex: prefix + i, newIndex: prefix + j)); i += 1; j += 1
-            } else if j < m && (i == n || table[i][j + 1] >= table[i + 1][j]) {
-                ops.append(Op(kind: .insert, text: bMid[j], oldIndex: prefix + i, newIndex: prefix + j)); j += 1
-            } else {
+            } else if i < n && (j == m || table[i + 1][j] >= table[i][j + 1]) {
+                // On a tie the deletion comes first, so a changed line reads `-old` then `+new`, as git prints it.
                 ops.append(Op(kind: .delete, text: aMid[i], oldIndex: prefix + i, newIndex: prefix + j)); i += 1
+            } else {
+                ops.append(Op(kind: .insert, text: bMid[j], oldIndex: prefix + i, newIndex: prefix + j)); j += 1
             }
         }
         for k in 0..<suffix {

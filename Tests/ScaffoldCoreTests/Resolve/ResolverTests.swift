@@ -48,7 +48,7 @@ struct ResolverTests {
         let found = errors(Blueprint(name: "shop", services: [
             api("a", dependsOn: ["b"]), api("b", port: 8001, dependsOn: ["a"], path: "b"), api("c", port: 8002, dependsOn: ["nope"], path: "c"),
         ]))
-        #expect(found.contains { if case .unknownDependency("c", "nope", _) = $0 { return true }; return false })
+        #expect(found.contains { if case .unknownDependency("c", "nope", _, _) = $0 { return true }; return false })
         #expect(found.contains { if case .dependencyCycle = $0 { return true }; return false })
     }
 

@@ -68,6 +68,22 @@ struct WorkflowTests {
         #expect(clean.status == 0, "\(clean.output)")
     }
 
+    @Test("a comment, a reformat or a reordered services array is no drift", arguments: ["comment", "reformat", "reorder"])
+    func noFalseDrift(_ edit: String) throws {
+        let root = try initProject("nodrift-\(edit)")
+        try editBlueprint(root) { text in
+            switch edit {
+            case "comment": return text.replacingOccurrences(of: "import BlueprintDescription\n", with: "import BlueprintDescription\n// c\n\n// another comment\n")
+            case "reformat": return text.replacingOccurrences(of: "        .postgres(),\n        .redis(),\n", with: "        .postgres(), .redis(),\n").replacingOccurrences(of: "    name: ", with: "    name:   ")
+            default: return text.replacingOccurrences(of: "        .postgres(),\n        .redis(),\n", with: "").replacingOccurrences(of: "    services: [\n", with: "    services: [\n        .redis(),\n        .postgres(),\n")
+            }
+        }
+        let check = try ScaffoldBinary.run(["regen", "--project", root.path, "--check"])
+        #expect(check.status == 0, "\(check.output)")
+        let summary = try ScaffoldBinary.run(["diff", "--project", root.path, "--summary"])
+        #expect(!summary.stdout.contains("resolved.json"), "\(summary.output)")
+    }
+
     @Test("changing one port changes exactly the files that mention it")
     func changePort() throws {
         let root = try initProject("port")
