@@ -1,5 +1,7 @@
+import ScaffoldCore
+
 /// scaffold's version, part of the blueprint cache key and printed by `--version`.
 public enum ScaffoldVersion {
     /// The version string.
-    public static let current = "0.1.0"
+    public static let current = ScaffoldRelease.version
 }

@@ -111,14 +111,15 @@ struct DeployInputTests {
     @Test func theDeployGuideHasOneChecklistPerEnvironment() throws {
         let files = try Self.render(Self.publicOnlyInProduction(), [DocsGenerator(documenting: [TerraformGenerator(), GitHubActionsGenerator()])])
         let guide = try #require(files["README.Deploy.md"])
-        let production = try #require(guide.components(separatedBy: "### production").last)
-        let staging = try #require(guide.components(separatedBy: "### staging").last?.components(separatedBy: "### production").first)
-        #expect(production.contains("GitHub → Settings → Environments → `production` → Variables"), "\(production)")
-        #expect(production.contains("- [ ] `AWS_CERTIFICATE_ARN`"))
+        let checklist = try #require(guide.components(separatedBy: "## Before the first deploy").last?.components(separatedBy: "## Environments").first)
+        let production = try #require(checklist.components(separatedBy: "### production").last)
+        let staging = try #require(checklist.components(separatedBy: "### staging").last?.components(separatedBy: "### production").first)
+        #expect(production.contains("The GitHub environment `production`"), "\(production)")
+        #expect(production.contains("- [ ] Variable `AWS_CERTIFICATE_ARN`"))
         #expect(production.contains("`api.shop.example.com`"), "the checklist says which hosts the certificate covers")
-        #expect(production.contains("- [ ] `AWS_DEPLOY_ROLE_ARN`"))
+        #expect(production.contains("- [ ] Variable `AWS_DEPLOY_ROLE_ARN`"))
         #expect(production.contains("shop-terraform-state"), "the state bucket is created before the first deploy")
-        #expect(staging.contains("- [ ] `AWS_DEPLOY_ROLE_ARN`"))
+        #expect(staging.contains("- [ ] Variable `AWS_DEPLOY_ROLE_ARN`"))
         #expect(!staging.contains("AWS_CERTIFICATE_ARN"), "staging serves nothing in public")
     }
 }
@@ -136,8 +137,8 @@ extension DeployInputTests {
             targets: [.aws(region: "eu-west-1", environments: [.production])])
         let files = try Self.render(blueprint, [DocsGenerator(documenting: [TerraformGenerator()])])
         let guide = try #require(files["README.Deploy.md"])
-        let production = try #require(guide.components(separatedBy: "### production").last?.components(separatedBy: "## What the targets").first)
-        #expect(production.contains("in AWS Secrets Manager (`eu-west-1`), with their values: `shop/production/stripe-key`."), "\(production)")
+        let production = try #require(guide.components(separatedBy: "## Environments").first?.components(separatedBy: "### production").last)
+        #expect(production.contains("In AWS Secrets Manager (`eu-west-1`), with their values: `shop/production/stripe-key`."), "\(production)")
         #expect(!production.contains("shop/production/postgres-url"), "Terraform creates the managed database's URL")
         #expect(!production.contains("`POSTGRES_PASSWORD`"), "postgres is cloud-managed in production: its container's password is not a secret to set")
     }

@@ -51,6 +51,20 @@ public struct DocsGenerator: ArtifactGenerator {
         var names: [ListItem]
     }
     /// What to set up before an environment's first deploy.
+    /// The `kubectl` and `helm` commands of one Kubernetes environment.
+    struct KubernetesSetup: Encodable {
+        struct Key: Encodable { var name: String; var key: String; var last: Bool }
+        var environment: String
+        var namespace: String
+        var secretName: String
+        var keys: [Key]
+        var hasKeys: Bool
+        var release: String
+        var chart: String
+        /// The services whose image the deploy sets (built in this project).
+        var images: [ListItem]
+    }
+
     struct Checklist: Encodable {
         var variables: [Input]
         var hasVariables: Bool
@@ -79,6 +93,10 @@ public struct DocsGenerator: ArtifactGenerator {
         var notifySecrets: [ListItem]
         var checklist: Checklist
         var hasChecklist: Bool
+        /// The cluster's one-time setup, when the environment deploys to Kubernetes (zero or one).
+        var kubernetesSetup: [KubernetesSetup]
+        /// The public host names served here, which need DNS records and certificates.
+        var hosts: [ListItem]
     }
     struct Context: Encodable {
         var project: String
@@ -88,9 +106,13 @@ public struct DocsGenerator: ArtifactGenerator {
         var registry: String
         var notes: [String]
         var hasNotes: Bool
+        /// Whether any environment has a checklist.
+        var hasAnyChecklist: Bool
         /// Whether the GitHub Actions family publishes images (the promotion section applies).
         var publishesImages: Bool
         var hasTerraformTests: Bool
+        /// The scaffold release the drift gate builds by default.
+        var scaffoldTag: String
     }
 
     /// The guide.
@@ -128,15 +150,29 @@ public struct DocsGenerator: ArtifactGenerator {
                     service.instance(in: environment.name)?.managed == true ? "\(service.name) (cloud-managed)" : service.name
                 }.joined(separator: ", "),
                 notifySecrets: ListItem.list(project.notify.map(\.secret)),
-                checklist: checklist, hasChecklist: !environment.platforms.isEmpty)
+                checklist: checklist, hasChecklist: !environment.platforms.isEmpty,
+                kubernetesSetup: environment.platforms.contains(.kubernetes) ? [Self.kubernetesSetup(project, environment: environment.name, secrets: list)] : [],
+                hosts: ListItem.list(Array(Set(project.services.compactMap { $0.instance(in: environment.name)?.host })).sorted()))
         }
         let notes = Pipeline(generators: documented).notes(for: project).map(\.line)
         return [try RenderRequest(template: "docs/README.Deploy.md", path: "README.Deploy.md", context: Context(
             project: project.name, summary: project.summary, environments: environments, families: families, registry: project.registry,
-            notes: notes, hasNotes: !notes.isEmpty,
+            notes: notes, hasNotes: !notes.isEmpty, hasAnyChecklist: environments.contains { $0.hasChecklist },
             publishesImages: families.contains { $0.name == "github-actions" && $0.files.contains(".github/workflows/images.yml") },
-            hasTerraformTests: families.contains { $0.files.contains { $0.hasSuffix(".tftest.hcl") } }))]
+            hasTerraformTests: families.contains { $0.files.contains { $0.hasSuffix(".tftest.hcl") } },
+            scaffoldTag: ScaffoldRelease.tag))]
             + (try ReferenceDocs.requests(for: project))
+    }
+
+    /// The namespace, Secret and Helm release of `environment` on its cluster.
+    static func kubernetesSetup(_ project: ResolvedProject, environment: String, secrets: [Secret]) -> KubernetesSetup {
+        var seen = Set<String>()
+        let keys = secrets.filter { seen.insert($0.key).inserted }
+        let built = project.services.filter { $0.build != nil && $0.instance(in: environment) != nil }.map(\.name)
+        return KubernetesSetup(
+            environment: environment, namespace: "\(project.name)-\(environment)", secretName: "\(project.name)-secrets",
+            keys: keys.enumerated().map { KubernetesSetup.Key(name: $0.element.name, key: $0.element.key, last: $0.offset == keys.count - 1) },
+            hasKeys: !keys.isEmpty, release: project.name, chart: "deploy/helm/\(project.name)", images: ListItem.list(built))
     }
 
     /// The GitHub settings and state stores `environment` needs before its first deploy.

@@ -6,7 +6,7 @@ struct DriftWorkflow: Encodable {
     var mainBranch: String
     /// The scaffold repository (`owner/name`) used until the `SCAFFOLD_REPOSITORY` variable is set.
     var repositoryPlaceholder: String
-    /// The scaffold tag used until the `SCAFFOLD_VERSION` variable is set.
+    /// The scaffold tag used until the `SCAFFOLD_VERSION` variable is set: the release that rendered the file.
     var versionPlaceholder: String
     /// The Swift toolchain image scaffold is built and run in.
     var swiftImage: String
@@ -18,7 +18,7 @@ struct DriftWorkflow: Encodable {
         self.project = project.name
         mainBranch = project.mainBranch
         repositoryPlaceholder = "OWNER/scaffold"
-        versionPlaceholder = "v0.1.0"
+        versionPlaceholder = ScaffoldRelease.tag
         swiftImage = "swift:6.3-noble"
         swiftCacheKey = swiftImage.replacingOccurrences(of: ":", with: "-")
     }

@@ -1,0 +1,59 @@
+import Foundation
+import ScaffoldCore
+import Testing
+
+/// README.Deploy.md is a guide a user can follow to production: no placeholders, no
+/// contradictions, the exact commands, and every input in one checklist.
+@Suite("Deploy guide")
+struct DeployGuideTests {
+    static func files(_ preset: String) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try SnapshotTests.render(preset).map { ($0.path, $0.contents) })
+    }
+
+    @Test("no placeholder link, no 'OIDC only' next to a long-lived kubeconfig", arguments: TestPaths.presetNames)
+    func noPlaceholders(_ preset: String) throws {
+        let guide = try #require(try Self.files(preset)["README.Deploy.md"])
+        #expect(!guide.contains("](https://github.com/)"))
+        #expect(!guide.contains("OIDC only"))
+        #expect(!guide.contains("OWNER"))
+        if guide.contains("`KUBECONFIG`") {
+            #expect(guide.contains("the one long-lived credential"))
+        }
+    }
+
+    @Test("every Kubernetes environment gets its exact kubectl and helm commands, with every secret key")
+    func kubernetesCommands() throws {
+        let files = try Self.files("default")
+        let guide = try #require(files["README.Deploy.md"])
+        for environment in ["staging", "production"] {
+            #expect(guide.contains("kubectl --namespace demo-\(environment) create secret generic demo-secrets \\"))
+            #expect(guide.contains("helm upgrade --install demo deploy/helm/demo --namespace demo-\(environment) \\"))
+            #expect(guide.contains("-f deploy/helm/demo/values-\(environment).yaml \\"))
+            #expect(files["deploy/kubernetes/overlays/\(environment)/namespace.yaml"] != nil)
+        }
+        // Every key a manifest reads from the Secret is created by the command.
+        let keys = Set(files.filter { $0.key.hasPrefix("deploy/kubernetes/overlays/production/") }.values.flatMap { text in
+            text.split(separator: "\n").filter { $0.contains("key: ") && !$0.contains("- key:") }.map { $0.split(separator: ":").last!.trimmingCharacters(in: .whitespaces) }
+        })
+        #expect(!keys.isEmpty)
+        for key in keys { #expect(guide.contains("--from-literal=\(key)="), "\(key) is read but never created") }
+    }
+
+    @Test("one checklist names every input: GitHub environments, reviewers, variables, secrets, certificates, DNS")
+    func oneChecklist() throws {
+        let guide = try #require(try Self.files("ralex")["README.Deploy.md"])
+        let start = try #require(guide.range(of: "## Before the first deploy"))
+        let end = try #require(guide.range(of: "## Environments"))
+        let checklist = String(guide[start.upperBound..<end.lowerBound])
+        #expect(checklist.contains("The GitHub environment `production`"))
+        #expect(checklist.contains("**Required reviewers**"))
+        #expect(checklist.contains("AWS_CERTIFICATE_ARN") || checklist.contains("certificate"))
+        #expect(checklist.contains("DNS for `"))
+    }
+
+    @Test("the drift gate builds the scaffold release that rendered it")
+    func driftGateVersion() throws {
+        let workflow = try #require(try Self.files("default")[".github/workflows/scaffold.yml"])
+        #expect(workflow.contains("vars.SCAFFOLD_VERSION || '\(ScaffoldRelease.tag)'"))
+    }
+}
