@@ -48,12 +48,16 @@ let blueprint = Blueprint(
                 .named("logs", at: "/app/logs", serverless: .scratch),
             ],
             // REDIS_URL is injected from the dependency, and the health-gated depends_on exists
-            // only where Redis does: the development overlay.
-            dependsOn: ["redis"],
+            // only where Redis does: the development overlay. In production the queue is Cloud
+            // Tasks: TASKS_QUEUE names it, and the service account may enqueue into it.
+            dependsOn: ["redis", "tasks"],
             resources: Resources(cpu: 0.5, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi")
         ),
         // "Redis is development-only - never use Redis in production/cloud."
         .redis(environments: [.development]),
+        // "File-based or Cloud Tasks for production": a Cloud Tasks queue, its API and the
+        // enqueuer role for wraith's service account, provisioned by Terraform.
+        .queue("tasks", environments: [.production]),
     ],
     targets: [
         // Production runs on Cloud Run, where Cloud Tasks is the queue.

@@ -33,12 +33,14 @@ let blueprint = Blueprint(
                 "QUEUES": "default,emails",
             ],
             secrets: ["OPENAI_API_KEY"],
-            dependsOn: ["postgres", "redis"],
+            // JOBS_QUEUE names the cloud's queue (SQS, Cloud Tasks, an Azure Storage queue).
+            dependsOn: ["postgres", "redis", "jobs"],
             resources: Resources(cpu: 0.25, memory: "512Mi"),
             replicas: [.production: 2]
         ),
         .postgres(managed: [.staging, .production]),
         .redis(managed: [.staging, .production]),
+        .queue("jobs", environments: [.staging, .production]),
     ],
     targets: [
         .aws(region: "eu-west-1", environments: [.staging, .production], capacity: .spot(base: 1, fargate: 1, spot: 3)),

@@ -74,6 +74,19 @@ extension Service {
         backing(.grafana, name: name, image: image, environments: environments, hostPort: hostPort, dependsOn: [prometheus], resources: resources, file: file, line: line)
     }
 
+    /// A task queue the cloud provisions natively: an SQS queue on AWS, a Cloud Tasks queue on
+    /// Google Cloud (with its API enabled), a Storage queue on Azure. Each service that lists it in
+    /// `dependsOn` may enqueue (SQS send/receive, `roles/cloudtasks.enqueuer`, Storage Queue Data
+    /// Contributor) and gets `<NAME>_QUEUE`: the queue's name on AWS and Azure
+    /// (`gnosis-wraith-production-tasks`), its full resource name on Google Cloud
+    /// (`projects/P/locations/R/queues/…`); on Azure also `<NAME>_QUEUE_URL`.
+    ///
+    /// It has no container: limit it with `environments:` to environments a cloud target deploys,
+    /// and run a local broker (for example `.redis(environments: [.development])`) elsewhere.
+    public static func queue(_ name: String = "queue", environments: [Environment]? = nil, file: String = #fileID, line: Int = #line) -> Service {
+        backing(.queue, name: name, environments: environments, file: file, line: line)
+    }
+
     /// A reverse proxy (`.nginx` or `.traefik`) routing path prefixes to services.
     public static func proxy(_ kind: Preset = .nginx, name: String = "proxy", image: String? = nil, routes: [String: String], environments: [Environment]? = nil, hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
         var service = backing(kind, name: name, image: image, environments: environments, hostPort: hostPort, dependsOn: routes.values.sorted(), resources: resources, file: file, line: line)

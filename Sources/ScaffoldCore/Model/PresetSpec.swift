@@ -31,6 +31,8 @@ public struct PresetSpec: Sendable {
     public var connectionSecrets: [String]
     /// Whether clouds offer a managed equivalent scaffold provisions.
     public var manageable: Bool
+    /// Whether it exists only as a cloud resource (a queue): no image, port or container anywhere.
+    public var cloudOnly: Bool = false
 
     /// The spec of `preset`.
     public static func of(_ preset: Preset) -> PresetSpec {
@@ -96,6 +98,10 @@ public struct PresetSpec: Sendable {
                               command: ["--ping=true", "--ping.entrypoint=web", "--entrypoints.web.address=:8080", "--providers.file.filename=/etc/traefik/dynamic.yml"],
                               uid: 65532, writablePaths: ["/tmp"], settings: [:], secrets: [],
                               connectionVariable: nil, connectionFormat: nil, connectionSecrets: [], manageable: false)
+        case .queue:
+            return PresetSpec(repository: "", tag: "", port: 0, health: .command([]), dataPath: nil, command: nil, uid: 0,
+                              writablePaths: [], settings: [:], secrets: [],
+                              connectionVariable: nil, connectionFormat: nil, connectionSecrets: [], manageable: true, cloudOnly: true)
         }
     }
 }

@@ -14,7 +14,7 @@ extension Resolver {
     func resolveService(_ service: Service, in blueprint: Blueprint, environments: [ResolvedEnvironment], sharedContext: Bool) -> ResolvedService {
         let spec = service.preset.map(PresetSpec.of)
         let database = Self.databaseName(blueprint.name)
-        let port = service.port ?? spec?.port
+        let port = service.port ?? (spec?.cloudOnly == true ? nil : spec?.port)
         var build: ResolvedBuild?
         var repository: String
         var tag: String?
@@ -35,7 +35,7 @@ extension Resolver {
             let reference = service.image ?? "\(spec?.repository ?? ""):\(spec?.tag ?? "")"
             (repository, tag, digest) = Self.splitImage(reference)
         }
-        let health = service.health ?? spec.map { Self.substitute($0.health, database: database) }
+        let health = service.health ?? spec.flatMap { $0.cloudOnly ? nil : Self.substitute($0.health, database: database) }
         var writable = service.writablePaths
         if let runtime = service.runtime { writable += RuntimeDefaults.writablePaths(runtime) }
         writable += spec?.writablePaths ?? []
@@ -84,6 +84,12 @@ extension Resolver {
             let managed = dependency.managed.contains(env)
             if !managed { dependsOn.append(dependencyName) }
             guard let preset = dependency.preset else { continue }
+            if preset == .queue {
+                for variable in Self.queueVariables(dependency.name, project: blueprint.name, environment: environment, targets: blueprint.targets) {
+                    variables[variable.name] = variable
+                }
+                continue
+            }
             let dependencySpec = PresetSpec.of(preset)
             guard let variable = dependencySpec.connectionVariable, let format = dependencySpec.connectionFormat else { continue }
             if managed {
@@ -129,6 +135,40 @@ extension Resolver {
             dependsOn: dependsOn, host: host, volumes: mounted)
     }
 
+    /// What a dependent of the queue `name` reads in `environment`: its cloud's name for it.
+    /// Where one environment deploys to several clouds, the model carries the first one's values and
+    /// each cloud's Terraform its own (`queueVariables(_:project:environment:target:)`).
+    static func queueVariables(_ name: String, project: String, environment: ResolvedEnvironment, targets: [Target]) -> [Variable] {
+        guard let target = targets.first(where: { $0.environments.contains(environment.name) && $0.platform != .kubernetes }) else { return [] }
+        return queueVariables(name, project: project, environment: environment.name, target: target)
+    }
+
+    /// What a dependent of the queue `name` reads in `environment` on `target`.
+    public static func queueVariables(_ name: String, project: String, environment: String, target: Target) -> [Variable] {
+        let variable = queueVariable(name)
+        let queue = queueName(name, project: project, environment: environment)
+        func plain(_ name: String, _ value: String, _ description: String) -> Variable {
+            Variable(name: name, value: value, interpolates: [], secret: nil, origin: .connection, description: description)
+        }
+        switch target.platform {
+        case .cloudRun:
+            return [plain(variable, "projects/\(target.project ?? project)/locations/\(target.region ?? "")/queues/\(queue)", "the Cloud Tasks queue \(name), provisioned by Terraform")]
+        case .ecsFargate:
+            return [plain(variable, queue, "the name of the SQS queue \(name), provisioned by Terraform (its URL: GetQueueUrl)")]
+        case .containerApps:
+            let account = azureQueueAccount(project: project, environment: environment)
+            return [plain(variable, queue, "the Azure Storage queue \(name), provisioned by Terraform"),
+                    plain(variable + "_URL", "https://\(account).queue.core.windows.net/\(queue)", "the URL of the Azure Storage queue \(name)")]
+        case .kubernetes:
+            return []
+        }
+    }
+
+    /// The storage account holding an environment's Azure queues: letters and digits, at most 24.
+    static func azureQueueAccount(project: String, environment: String) -> String {
+        String("\(project)\(environment)".filter { $0.isLetter || $0.isNumber }.lowercased().prefix(19)) + "queue"
+    }
+
     static func normalize(_ path: String) -> String {
         let parts = path.split(separator: "/").filter { $0 != "." && !$0.isEmpty }
         return parts.isEmpty ? "." : parts.joined(separator: "/")
@@ -164,6 +204,10 @@ extension Resolver {
 
     func validateResolved(_ project: ResolvedProject, blueprint: Blueprint, into errors: inout [ValidationError]) {
         for environment in project.environments {
+            for queue in project.services where queue.preset == .queue && queue.instance(in: environment.name) != nil
+                && !environment.platforms.contains(where: { $0 != .kubernetes }) {
+                errors.append(.invalidValue(service: queue.name, field: "queue in \(environment.name)", problem: "is provisioned by a cloud, and no AWS, Google Cloud or Azure target deploys \(environment.name): limit it with `environments:` to cloud environments, and run a local broker such as `.redis(environments: [.\(environment.name)])` there", at: queue.location))
+            }
             var published: [Int: [ResolvedService]] = [:]
             for service in project.runningServices(in: environment.name) {
                 guard let hostPort = Self.publishedPort(service, in: environment) else { continue }

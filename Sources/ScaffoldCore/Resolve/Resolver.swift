@@ -15,7 +15,13 @@ public struct Resolver: Sendable {
         // One canonical order (apps, then images, then backing services, each by name): moving a
         // declaration within the services array changes nothing scaffold writes.
         var blueprint = declared
-        blueprint.services = Self.canonicalOrder(declared.services)
+        blueprint.services = Self.canonicalOrder(declared.services).map { service in
+            // A queue is a cloud resource wherever it exists.
+            guard service.preset == .queue else { return service }
+            var queue = service
+            queue.managed = service.environments ?? declared.environments.map(\.name)
+            return queue
+        }
         var errors: [ValidationError] = []
         validateNames(blueprint, into: &errors)
         let environmentNames = Set(blueprint.environments.map(\.name))
@@ -260,7 +266,17 @@ public struct Resolver: Sendable {
 
     /// The port a service listens on: its own, or its preset's.
     static func port(of service: Service) -> Int? {
-        service.port ?? service.preset.flatMap { PresetSpec.of($0).port }
+        service.port ?? service.preset.map(PresetSpec.of).flatMap { $0.cloudOnly ? nil : $0.port }
+    }
+
+    /// The name a cloud gives the queue `service` in `environment`: `<project>-<environment>-<name>`.
+    static func queueName(_ service: String, project: String, environment: String) -> String {
+        "\(project)-\(environment)-\(service)"
+    }
+
+    /// The variable a queue's dependents read: `TASKS_QUEUE` for the queue `tasks`.
+    static func queueVariable(_ service: String) -> String {
+        service.uppercased().replacingOccurrences(of: "-", with: "_") + "_QUEUE"
     }
 
     /// Every `.url(of:)` names another declared service that listens on a port and runs as a

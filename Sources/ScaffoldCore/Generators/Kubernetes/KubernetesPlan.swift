@@ -49,7 +49,7 @@ public struct KubernetesPlan: Encodable, Hashable, Sendable {
         case nil: return "app"
         case .postgres, .mysql, .mongodb: return "database"
         case .redis: return "cache"
-        case .rabbitmq: return "queue"
+        case .rabbitmq, .queue: return "queue"
         case .prometheus, .grafana: return "monitoring"
         case .nginx, .traefik: return "proxy"
         }

@@ -33,6 +33,12 @@ public struct TerraformEnvironmentContext: Encodable, Hashable, Sendable {
     public var caches: [TerraformManagedValues]
     /// True when `caches` has entries.
     public var hasCaches: Bool
+    /// Queues the cloud provisions here.
+    public var queues: [TerraformQueueValues]
+    /// True when `queues` has entries.
+    public var hasQueues: Bool
+    /// Azure: the storage account holding the environment's queues.
+    public var queueAccount: String
     /// True when some environment of this cloud has a managed backing service, so the network
     /// and high-availability variables exist and every environment sets them.
     public var stackHasManaged: Bool

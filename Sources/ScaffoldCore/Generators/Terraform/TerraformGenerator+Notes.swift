@@ -26,7 +26,12 @@ extension TerraformGenerator {
                 let note = { (message: String) in
                     FidelityNote(family: family, service: service.name, environment: environment.name, message: message)
                 }
-                if instance.managed {
+                if instance.managed, cloud == .azure, let queue = context.queues.first(where: { $0.name == service.name }) {
+                    let others = context.services.map(\.name).filter { name in !queue.senders.contains { $0.value == name } }
+                    if !others.isEmpty {
+                        notes.append(note("the apps share one identity on Azure, so \(others.joined(separator: ", ")) may use the queue too, not only its dependents (Storage Queue Data Contributor on the environment's queue account)."))
+                    }
+                } else if instance.managed {
                     if let managed = (context.databases + context.caches).first(where: { $0.name == service.name }) {
                         notes += Self.managedNotes(service, managed: managed, environment: environment.name, cloud: cloud).map(note)
                     }

@@ -42,6 +42,7 @@ public struct TerraformGenerator: ArtifactGenerator {
             hasPostgres: contexts.contains { $0.databases.contains { $0.engine == "postgres" } },
             hasMySQL: contexts.contains { $0.databases.contains { $0.engine == "mysql" } },
             hasCaches: contexts.contains(where: \.hasCaches),
+            hasQueues: contexts.contains(where: \.hasQueues),
             hasManaged: contexts.contains { $0.hasDatabases || $0.hasCaches },
             hasServiceURLs: contexts.contains { $0.services.contains(where: \.hasServiceURLs) },
             runBlocks: contexts.contains { $0.services.contains(where: \.hasServiceURLs) }
@@ -56,6 +57,7 @@ public struct TerraformGenerator: ArtifactGenerator {
         if stack.hasManaged && cloud != .aws { files.append("network") }
         if stack.hasDatabases { files.append("database") }
         if stack.hasCaches { files.append("cache") }
+        if stack.hasQueues { files.append("queue") }
         var requests = try files.sorted().map { file in
             try RenderRequest(template: "terraform/\(cloud.rawValue)/\(file).tf", path: "\(cloud.folder)/\(file).tf", context: stack)
         }
@@ -77,13 +79,21 @@ public struct TerraformGenerator: ArtifactGenerator {
         var services: [TerraformServiceValues] = []
         var databases: [TerraformManagedValues] = []
         var caches: [TerraformManagedValues] = []
+        var queues: [TerraformQueueValues] = []
         for service in project.services {
             guard let instance = service.instance(in: environment.name) else { continue }
-            if instance.managed {
+            if instance.managed, service.preset == .queue {
+                let senders = project.services.filter { sender in
+                    sender.instance(in: environment.name).map { !$0.managed && $0.variables.contains { $0.name == Resolver.queueVariable(service.name) } } ?? false
+                }.map(\.name)
+                queues.append(TerraformQueueValues(
+                    name: service.name, queueName: Resolver.queueName(service.name, project: project.name, environment: environment.name),
+                    senders: TerraformListItem.list(senders)))
+            } else if instance.managed {
                 guard let preset = service.preset, let managed = Self.managedValues(service, preset: preset, project: project, production: production) else { continue }
                 if preset == .redis { caches.append(managed) } else { databases.append(managed) }
             } else {
-                services.append(Self.serviceValues(service, instance: instance))
+                services.append(Self.serviceValues(service, instance: Self.withQueues(instance, project: project, target: target)))
             }
         }
         let capacity = target.capacity ?? .onDemand
@@ -98,10 +108,24 @@ public struct TerraformGenerator: ArtifactGenerator {
             networkCIDR: "10.\(10 + index).0.0/16",
             services: services, hasServices: !services.isEmpty, hasPublic: services.contains(where: \.isPublic),
             databases: databases, hasDatabases: !databases.isEmpty,
-            caches: caches, hasCaches: !caches.isEmpty, stackHasManaged: false,
+            caches: caches, hasCaches: !caches.isEmpty, queues: queues, hasQueues: !queues.isEmpty,
+            queueAccount: Resolver.azureQueueAccount(project: project.name, environment: environment.name), stackHasManaged: false,
             capacityBase: capacity.base, fargateWeight: capacity.fargateWeight, spotWeight: capacity.spotWeight,
             security: security,
             stateBucket: state.bucket, stateKey: state.key, stateResourceGroup: state.resourceGroup)
+    }
+
+    /// `instance` with the queue variables of `target`'s cloud (one environment may deploy to several).
+    static func withQueues(_ instance: ServiceInstance, project: ResolvedProject, target: Target) -> ServiceInstance {
+        var adjusted = instance
+        for queue in project.services where queue.preset == .queue && queue.instance(in: instance.environment) != nil {
+            let names = Set([Resolver.queueVariable(queue.name), Resolver.queueVariable(queue.name) + "_URL"])
+            guard adjusted.variables.contains(where: { names.contains($0.name) && $0.origin == .connection }) else { continue }
+            adjusted.variables.removeAll { names.contains($0.name) && $0.origin == .connection }
+            adjusted.variables += Resolver.queueVariables(queue.name, project: project.name, environment: instance.environment, target: target)
+            adjusted.variables.sort { $0.name < $1.name }
+        }
+        return adjusted
     }
 
     /// True for an environment that gets production-grade settings: named `production` or

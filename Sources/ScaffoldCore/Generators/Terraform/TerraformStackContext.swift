@@ -21,6 +21,8 @@ public struct TerraformStackContext: Encodable, Hashable, Sendable {
     public var hasMySQL: Bool
     /// True when some environment has a managed cache.
     public var hasCaches: Bool
+    /// True when some environment has a queue (`queue.tf`, and on Google Cloud the Cloud Tasks API).
+    public var hasQueues: Bool
     /// True when some environment has any managed backing service.
     public var hasManaged: Bool
     /// True when some service reads another's URL (`.url(of:)`) in some environment here.

@@ -7,6 +7,7 @@ resource "google_project_service" "api" {
     "iam.googleapis.com",
     "run.googleapis.com",
     "secretmanager.googleapis.com",
+    "cloudtasks.googleapis.com",
   ])
 
   service            = each.value

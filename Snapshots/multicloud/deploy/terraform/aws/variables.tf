@@ -140,3 +140,12 @@ variable "caches" {
   }))
   default = {}
 }
+
+variable "queues" {
+  description = "Queues the cloud provisions (`.queue(...)` in Blueprint.swift) by service name: the cloud's name for each and the services that may use it."
+  type = map(object({
+    name    = string
+    senders = list(string)
+  }))
+  default = {}
+}

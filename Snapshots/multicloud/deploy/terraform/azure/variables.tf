@@ -98,3 +98,18 @@ variable "caches" {
   }))
   default = {}
 }
+
+variable "queues" {
+  description = "Queues the cloud provisions (`.queue(...)` in Blueprint.swift) by service name: the cloud's name for each and the services that may use it."
+  type = map(object({
+    name    = string
+    senders = list(string)
+  }))
+  default = {}
+}
+
+variable "queue_account" {
+  description = "The storage account holding this environment's queues (letters and digits, globally unique)."
+  type        = string
+  default     = null
+}

@@ -11,6 +11,7 @@ resource "google_project_service" "api" {
     "servicenetworking.googleapis.com",
     "sqladmin.googleapis.com",
     "redis.googleapis.com",
+    "cloudtasks.googleapis.com",
   ])
 
   service            = each.value

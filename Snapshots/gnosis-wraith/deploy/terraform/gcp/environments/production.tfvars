@@ -21,7 +21,7 @@ services = {
     ingress       = null
     health        = { kind = "http", path = "/health", ready_path = "/health", command = [], interval = 10, timeout = 5, retries = 3, start_period = 10 }
     command       = null
-    environment   = { "DEBUG" = "false", "ENVIRONMENT" = "production", "GOOGLE_CLOUD_PROJECT" = "gnosis-wraith", "LOG_LEVEL" = "INFO", "STORAGE_PATH" = "/app/storage", "USE_CLOUD_TASKS" = "true", "WORKERS" = "4" }
+    environment   = { "DEBUG" = "false", "ENVIRONMENT" = "production", "GOOGLE_CLOUD_PROJECT" = "gnosis-wraith", "LOG_LEVEL" = "INFO", "STORAGE_PATH" = "/app/storage", "TASKS_QUEUE" = "projects/gnosis-wraith/locations/us-west4/queues/gnosis-wraith-production-tasks", "USE_CLOUD_TASKS" = "true", "WORKERS" = "4" }
     secrets       = {}
   }
 }
@@ -30,4 +30,11 @@ databases = {
 }
 
 caches = {
+}
+
+queues = {
+  "tasks" = {
+    name    = "gnosis-wraith-production-tasks"
+    senders = ["wraith"]
+  }
 }

@@ -47,7 +47,7 @@ services = {
     health         = { kind = "command", path = "", ready_path = "", command = ["python", "-m", "worker", "--healthcheck"], interval = 10, timeout = 5, retries = 5, start_period = 10 }
     command        = null
     writable_paths = ["/tmp"]
-    environment    = { "LOG_LEVEL" = "info", "QUEUES" = "default,emails" }
+    environment    = { "JOBS_QUEUE" = "multicloud-staging-jobs", "LOG_LEVEL" = "info", "QUEUES" = "default,emails" }
     secrets        = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
   }
 }
@@ -67,5 +67,12 @@ caches = {
   "redis" = {
     version   = "7.1"
     node_type = "cache.t4g.micro"
+  }
+}
+
+queues = {
+  "jobs" = {
+    name    = "multicloud-staging-jobs"
+    senders = ["worker"]
   }
 }

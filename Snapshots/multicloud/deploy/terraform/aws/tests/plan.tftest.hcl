@@ -177,7 +177,7 @@ run "apply" {
   }
 
   assert {
-    condition     = var.environment != "staging" || try(sort([for variable in jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].environment : variable.name]) == tolist(["LOG_LEVEL", "QUEUES"]), false)
+    condition     = var.environment != "staging" || try(sort([for variable in jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].environment : variable.name]) == tolist(["JOBS_QUEUE", "LOG_LEVEL", "QUEUES"]), false)
     error_message = "staging's worker task must set exactly the variables Blueprint.swift gives it."
   }
 
@@ -207,7 +207,7 @@ run "apply" {
   }
 
   assert {
-    condition     = var.environment != "production" || try(sort([for variable in jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].environment : variable.name]) == tolist(["LOG_LEVEL", "QUEUES"]), false)
+    condition     = var.environment != "production" || try(sort([for variable in jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].environment : variable.name]) == tolist(["JOBS_QUEUE", "LOG_LEVEL", "QUEUES"]), false)
     error_message = "production's worker task must set exactly the variables Blueprint.swift gives it."
   }
 

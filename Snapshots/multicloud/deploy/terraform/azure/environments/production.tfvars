@@ -40,7 +40,7 @@ services = {
     ingress      = null
     health       = { kind = "command", path = "", ready_path = "", command = ["python", "-m", "worker", "--healthcheck"], interval = 10, timeout = 5, retries = 5, start_period = 10 }
     command      = null
-    environment  = { "LOG_LEVEL" = "info", "QUEUES" = "default,emails" }
+    environment  = { "JOBS_QUEUE" = "multicloud-production-jobs", "JOBS_QUEUE_URL" = "https://multicloudproductioqueue.queue.core.windows.net/multicloud-production-jobs", "LOG_LEVEL" = "info", "QUEUES" = "default,emails" }
     secrets      = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
   }
 }
@@ -59,5 +59,13 @@ databases = {
 caches = {
   "redis" = {
     version = "6"
+  }
+}
+
+queue_account = "multicloudproductioqueue"
+queues = {
+  "jobs" = {
+    name    = "multicloud-production-jobs"
+    senders = ["worker"]
   }
 }

@@ -39,7 +39,7 @@ services = {
     ingress       = null
     health        = { kind = "command", path = "", ready_path = "", command = ["python", "-m", "worker", "--healthcheck"], interval = 10, timeout = 5, retries = 5, start_period = 10 }
     command       = null
-    environment   = { "LOG_LEVEL" = "info", "QUEUES" = "default,emails" }
+    environment   = { "JOBS_QUEUE" = "projects/acme-multicloud/locations/europe-west1/queues/multicloud-production-jobs", "LOG_LEVEL" = "info", "QUEUES" = "default,emails" }
     secrets       = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
   }
 }
@@ -59,5 +59,12 @@ caches = {
   "redis" = {
     version   = "REDIS_7_2"
     memory_gb = 5
+  }
+}
+
+queues = {
+  "jobs" = {
+    name    = "multicloud-production-jobs"
+    senders = ["worker"]
   }
 }
