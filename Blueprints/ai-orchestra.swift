@@ -12,6 +12,11 @@ import BlueprintDescription
 //   seed's `--port ${PORT}` in exec-form CMD would not expand anyway.
 // - Poetry is pinned once, to the plan's 1.7.1 (the seed fights 1.6.1 vs 1.7.1): `toolVersion`
 //   below is what the Dockerfile, CI and the dev container all install.
+// - Cloud Run runs the service as its own service account, which Terraform creates per environment
+//   (`development-orchestra-api@`, `production-orchestra-api@cherry-ai-project.iam.gserviceaccount.com`)
+//   with access to exactly the secrets it reads, instead of the plan's shared `vertex-agent@`
+//   account: development can't act as production. Grant that account the Vertex AI role the
+//   plan's `vertex-agent@` holds (`roles/aiplatform.user`) in the project's IAM.
 // - `version:` in compose is dropped; Redis and PostgreSQL exist only in development and are
 //   Memorystore / Cloud SQL (managed) in the cloud environments.
 /// The Poetry release every family pins (plan, section 2).
@@ -43,8 +48,11 @@ let blueprint = Blueprint(
                 "ENVIRONMENT": .per([.development: "development", .production: "production"]),
             ],
             secrets: [
-                .secret("OPENAI_API_KEY", description: "OpenAI API key (Secret Manager: OPENAI_API_KEY)"),
-                .secret("PORTKEY_API_KEY", description: "Portkey gateway key (Secret Manager: PORTKEY_API_KEY)"),
+                // The plan's project-wide Secret Manager secrets OPENAI_API_KEY and PORTKEY_API_KEY
+                // become one per environment (ai-orchestra-<environment>-openai-api-key, ...), so
+                // development can't read production's key; .env.example and README.Deploy.md name them.
+                .secret("OPENAI_API_KEY", description: "OpenAI API key"),
+                .secret("PORTKEY_API_KEY", description: "Portkey gateway key"),
             ],
             volumes: [
                 .bind("core", at: "/app/core"),

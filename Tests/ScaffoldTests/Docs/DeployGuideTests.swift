@@ -56,4 +56,19 @@ struct DeployGuideTests {
         let workflow = try #require(try Self.files("default")[".github/workflows/scaffold.yml"])
         #expect(workflow.contains("vars.SCAFFOLD_VERSION || '\(ScaffoldRelease.tag)'"))
     }
+
+    @Test(".env.example names each secret as the cloud's Terraform reads it")
+    func secretNamesMatchTerraform() throws {
+        let files = try Self.files("ai-orchestra")
+        let example = try #require(files[".env.example"])
+        let providers = try #require(files["deploy/terraform/gcp/providers.tf"])
+        // Terraform reads <project>-<environment>-<key>; the key of OPENAI_API_KEY is openai-api-key.
+        #expect(providers.contains(#"secret_prefix = "${var.project}-${var.environment}-""#))
+        for environment in ["development", "production"] {
+            #expect(example.contains("OPENAI_API_KEY  (Secret Manager `ai-orchestra-\(environment)-openai-api-key`)"), "\(example)")
+        }
+        #expect(!example.contains("Secret Manager: OPENAI_API_KEY"))
+        let aws = try #require(try Self.files("multicloud")[".env.example"])
+        #expect(aws.contains("AWS Secrets Manager `multicloud/production/openai-api-key`"))
+    }
 }

@@ -23,7 +23,11 @@ enum ComposeCompanions {
     }
 
     struct EnvEntry: Encodable { var name: String; var note: String }
-    struct EnvSection: Encodable { var environment: String; var secrets: [EnvEntry]; var settings: [EnvEntry]; var hasSettings: Bool }
+    struct EnvSection: Encodable {
+        var environment: String; var secrets: [EnvEntry]; var settings: [EnvEntry]; var hasSettings: Bool
+        /// Where the cloud that deploys the environment reads each secret (the name to create there).
+        var stores: [EnvEntry]; var hasStores: Bool
+    }
     struct EnvContext: Encodable { var secrets: [EnvEntry]; var sections: [EnvSection] }
 
     static func configFiles(for service: ResolvedService, in project: ResolvedProject) -> [ConfigFile] {
@@ -94,7 +98,23 @@ enum ComposeCompanions {
                     }
                 }
             }
-            sections.append(EnvSection(environment: environment.name, secrets: sectionSecrets, settings: settings, hasSettings: !settings.isEmpty))
+            var stores: [EnvEntry] = []
+            let managedKeys = Set(project.services.filter { $0.instance(in: environment.name)?.managed == true }.map { "\($0.name)-url" })
+            for cloud in TerraformCloud.allCases where environment.platforms.contains(cloud.platform) {
+                var seen = Set<String>()
+                for service in project.runningServices(in: environment.name) {
+                    for variable in service.instance(in: environment.name)?.secrets ?? [] {
+                        guard let secret = variable.secret, seen.insert(secret.key).inserted else { continue }
+                        let place = managedKeys.contains(secret.key)
+                            ? "written by Terraform to \(cloud.secretLocation(key: secret.key, project: project.name, environment: environment.name))"
+                            : cloud.secretLocation(key: secret.key, project: project.name, environment: environment.name)
+                        stores.append(EnvEntry(name: secret.dotEnvName, note: place))
+                    }
+                }
+            }
+            stores.sort { ($0.name, $0.note) < ($1.name, $1.note) }
+            sections.append(EnvSection(environment: environment.name, secrets: sectionSecrets, settings: settings, hasSettings: !settings.isEmpty,
+                                       stores: stores, hasStores: !stores.isEmpty))
         }
         let entries = secrets.keys.sorted().map { name -> EnvEntry in
             let info = secrets[name]!

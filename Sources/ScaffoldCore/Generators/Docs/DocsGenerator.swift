@@ -210,7 +210,7 @@ public struct DocsGenerator: ArtifactGenerator {
             }
             secretStores.append(SecretStore(
                 aws: cloud == .aws, gcp: cloud == .gcp, azure: cloud == .azure, region: target.region ?? "",
-                vault: "kv-" + String(stem.filter { $0 != "-" }.prefix(20)), names: ListItem.list(names)))
+                vault: TerraformCloud.keyVaultName(project: project.name, environment: environment.name), names: ListItem.list(names)))
         }
         return Checklist(variables: variables, hasVariables: !variables.isEmpty, secrets: secrets, hasSecrets: !secrets.isEmpty,
                          stateStores: stores, hasStateStores: !stores.isEmpty || !secretStores.isEmpty, secretStores: secretStores)

@@ -36,6 +36,22 @@ public enum TerraformCloud: String, CaseIterable, Encodable, Sendable {
         }
     }
 
+    /// Where the services on this cloud read the secret `key` of `environment`, as the user must
+    /// create it: `shop/production/stripe-key` in Secrets Manager, `shop-production-stripe-key`
+    /// in Secret Manager, `stripe-key` in the environment's Key Vault.
+    public func secretLocation(key: String, project: String, environment: String) -> String {
+        switch self {
+        case .aws: return "AWS Secrets Manager `\(project)/\(environment)/\(key)`"
+        case .gcp: return "Secret Manager `\(project)-\(environment)-\(key)`"
+        case .azure: return "Key Vault `\(Self.keyVaultName(project: project, environment: environment))`, secret `\(key)`"
+        }
+    }
+
+    /// The Key Vault of an environment on Azure: `kv-` and up to 20 letters and digits.
+    public static func keyVaultName(project: String, environment: String) -> String {
+        "kv-" + String("\(project)-\(environment)".filter { $0 != "-" }.prefix(20))
+    }
+
     /// The configuration's folder in a project, for example `deploy/terraform/aws`.
     public var folder: String { "deploy/terraform/\(rawValue)" }
 
