@@ -18,6 +18,9 @@ import BlueprintDescription
 //   onto scaffold's builder / production / development stages.
 // - Rollback: scripts/deploy.sh keeps the previous image tag, and the CI deploy jobs roll back
 //   (kubectl rollout undo / ECS circuit breaker) on a failed health check.
+/// Where the clouds' alerts go (D8: "performance baselines and alerting").
+let alerts = Monitoring.alerts(email: "oncall@ralex.example.com")
+
 let blueprint = Blueprint(
     name: "ralex",
     registry: "ghcr.io/OWNER",
@@ -86,14 +89,18 @@ let blueprint = Blueprint(
         ),
         .postgres(managed: [.staging, .production]),
         .redis(managed: [.staging, .production]),
+        // D8, monitoring: Prometheus scrapes the API in development; beyond it the clouds' own
+        // monitoring alerts (`alerts` below: CloudWatch alarms and a dashboard on AWS, alert policies
+        // on Cloud Run, metric alerts on Container Apps, all emailing the on-call address). On the
+        // Kubernetes cluster, the cluster's own monitoring stack scrapes /metrics.
         .prometheus(scrape: ["api"], environments: [.development]),
     ],
     targets: [
         .kubernetes(environments: [.staging, .production]),
         // The seed's capacity strategy: one task always on FARGATE, the rest 1:3 FARGATE:FARGATE_SPOT.
-        .aws(region: "us-east-1", environments: [.production], capacity: .spot(base: 1, fargate: 1, spot: 3)),
-        .gcp(project: "ralex", region: "us-central1", environments: [.staging]),
-        .azure(location: "eastus", environments: [.staging]),
+        .aws(region: "us-east-1", environments: [.production], capacity: .spot(base: 1, fargate: 1, spot: 3), monitoring: alerts),
+        .gcp(project: "ralex", region: "us-central1", environments: [.staging], monitoring: alerts),
+        .azure(location: "eastus", environments: [.staging], monitoring: alerts),
     ],
     // D1: "Images work across x86_64 and ARM64": one multi-platform image per service.
     architectures: [.amd64, .arm64]

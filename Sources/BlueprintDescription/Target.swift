@@ -28,27 +28,29 @@ public struct Target: Codable, Hashable, Sendable {
     public var ingressClass: String?
     /// Security options a platform team decides on; each unlocks a hardening a linter asks for.
     public var security: Security
+    /// Alerts from the cloud's own monitoring; nil sets up none.
+    public var monitoring: Monitoring?
     /// Where the declaration is in Blueprint.swift.
     public var location: SourceLocation
 
     /// AWS ECS Fargate in `region`.
-    public static func aws(region: String, environments: [Environment], capacity: Capacity = .onDemand, security: Security = Security(), file: String = #fileID, line: Int = #line) -> Target {
-        Target(platform: .ecsFargate, region: region, project: nil, environments: environments.map(\.name), capacity: capacity, cluster: nil, ingressClass: nil, security: security, location: SourceLocation(file: file, line: line))
+    public static func aws(region: String, environments: [Environment], capacity: Capacity = .onDemand, security: Security = Security(), monitoring: Monitoring? = nil, file: String = #fileID, line: Int = #line) -> Target {
+        Target(platform: .ecsFargate, region: region, project: nil, environments: environments.map(\.name), capacity: capacity, cluster: nil, ingressClass: nil, security: security, monitoring: monitoring, location: SourceLocation(file: file, line: line))
     }
 
     /// Google Cloud Run in `project` and `region`.
-    public static func gcp(project: String, region: String, environments: [Environment], security: Security = Security(), file: String = #fileID, line: Int = #line) -> Target {
-        Target(platform: .cloudRun, region: region, project: project, environments: environments.map(\.name), capacity: nil, cluster: nil, ingressClass: nil, security: security, location: SourceLocation(file: file, line: line))
+    public static func gcp(project: String, region: String, environments: [Environment], security: Security = Security(), monitoring: Monitoring? = nil, file: String = #fileID, line: Int = #line) -> Target {
+        Target(platform: .cloudRun, region: region, project: project, environments: environments.map(\.name), capacity: nil, cluster: nil, ingressClass: nil, security: security, monitoring: monitoring, location: SourceLocation(file: file, line: line))
     }
 
     /// Azure Container Apps in `location`.
-    public static func azure(location: String, environments: [Environment], security: Security = Security(), file: String = #fileID, line: Int = #line) -> Target {
-        Target(platform: .containerApps, region: location, project: nil, environments: environments.map(\.name), capacity: nil, cluster: nil, ingressClass: nil, security: security, location: SourceLocation(file: file, line: line))
+    public static func azure(location: String, environments: [Environment], security: Security = Security(), monitoring: Monitoring? = nil, file: String = #fileID, line: Int = #line) -> Target {
+        Target(platform: .containerApps, region: location, project: nil, environments: environments.map(\.name), capacity: nil, cluster: nil, ingressClass: nil, security: security, monitoring: monitoring, location: SourceLocation(file: file, line: line))
     }
 
     /// A Kubernetes cluster (`"any"`, `"eks"`, `"gke"` or `"aks"`), deployed with kustomize or Helm.
     public static func kubernetes(cluster: String = "any", ingressClass: String = "nginx", environments: [Environment], file: String = #fileID, line: Int = #line) -> Target {
-        Target(platform: .kubernetes, region: nil, project: nil, environments: environments.map(\.name), capacity: nil, cluster: cluster, ingressClass: ingressClass, security: Security(), location: SourceLocation(file: file, line: line))
+        Target(platform: .kubernetes, region: nil, project: nil, environments: environments.map(\.name), capacity: nil, cluster: cluster, ingressClass: ingressClass, security: Security(), monitoring: nil, location: SourceLocation(file: file, line: line))
     }
 }
 
@@ -91,10 +93,29 @@ public struct Security: Codable, Hashable, Sendable {
     }
 }
 
+/// Alerts from the cloud's own monitoring, for the environments a cloud target deploys: on AWS
+/// CloudWatch alarms (CPU and memory per service; 5xx answers and unhealthy targets per public
+/// service) to an SNS topic, and a CloudWatch dashboard; on Google Cloud alert policies (5xx
+/// answers, CPU and memory per Cloud Run service) to an email channel; on Azure metric alerts
+/// (5xx answers, CPU and memory per container app) to an action group. Each sends to `email`.
+public struct Monitoring: Codable, Hashable, Sendable {
+    /// Where alerts go, for example `oncall@example.com`.
+    public var email: String
+    /// Percent of the reserved CPU or memory above which a service alerts (default 80).
+    public var utilizationPercent: Int
+    /// Server errors (HTTP 5xx) in five minutes above which a public service alerts (default 10).
+    public var serverErrors: Int
+
+    /// Alerts to `email`.
+    public static func alerts(email: String, utilizationPercent: Int = 80, serverErrors: Int = 10) -> Monitoring {
+        Monitoring(email: email, utilizationPercent: utilizationPercent, serverErrors: serverErrors)
+    }
+}
+
 /// Codable by hand: a recorded model (`.scaffold/resolved.json`) omits source locations.
 extension Target {
     enum CodingKeys: String, CodingKey {
-        case platform, region, project, environments, capacity, cluster, ingressClass, security, location
+        case platform, region, project, environments, capacity, cluster, ingressClass, security, monitoring, location
     }
 
     /// Decodes a target; a model recorded without source locations decodes with an empty one.
@@ -108,6 +129,7 @@ extension Target {
         cluster = try container.decodeIfPresent(String.self, forKey: .cluster)
         ingressClass = try container.decodeIfPresent(String.self, forKey: .ingressClass)
         security = try container.decode(Security.self, forKey: .security)
+        monitoring = try container.decodeIfPresent(Monitoring.self, forKey: .monitoring)
         location = try container.decodeIfPresent(SourceLocation.self, forKey: .location) ?? SourceLocation(file: "", line: 0)
     }
 
@@ -123,6 +145,7 @@ extension Target {
         try container.encodeIfPresent(cluster, forKey: .cluster)
         try container.encodeIfPresent(ingressClass, forKey: .ingressClass)
         try container.encode(security, forKey: .security)
+        try container.encodeIfPresent(monitoring, forKey: .monitoring)
         if encoder.userInfo[.omitsSourceLocations] as? Bool != true {
             try container.encode(location, forKey: .location)
         }

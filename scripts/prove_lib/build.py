@@ -120,6 +120,11 @@ def _image(ctx: Ctx, service: str, tag: str) -> tuple[str, str]:
     # The paths the blueprint declares writable are tmpfs wherever the root is read-only.
     for path in sorted(set(model.get("writablePaths") or []) - {"/tmp"}):
         argv += ["--tmpfs", path]
+    # The image runs alone here: the services it proxies to resolve (to nothing listening), as
+    # their names do in compose and Kubernetes, so an nginx that resolves its upstreams at start
+    # can start. Reaching them is proven by the compose checks.
+    for peer in sorted({r.get("service") for r in model.get("routes") or []} - {None}):
+        argv += ["--add-host", f"{peer}:127.0.0.1"]
     try:
         out = run(argv + [tag], timeout=120, log=log)
         if not out.ok:

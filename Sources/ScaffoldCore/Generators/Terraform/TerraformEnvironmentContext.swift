@@ -39,6 +39,10 @@ public struct TerraformEnvironmentContext: Encodable, Hashable, Sendable {
     public var hasQueues: Bool
     /// Azure: the storage account holding the environment's queues.
     public var queueAccount: String
+    /// The target's alerts here (zero or one).
+    public var monitoring: [TerraformMonitoringValues]
+    /// True when some environment of this cloud has alerts, so every environment sets `monitoring`.
+    public var stackHasMonitoring: Bool
     /// True when some environment of this cloud has a managed backing service, so the network
     /// and high-availability variables exist and every environment sets them.
     public var stackHasManaged: Bool

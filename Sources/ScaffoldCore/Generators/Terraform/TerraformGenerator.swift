@@ -43,6 +43,7 @@ public struct TerraformGenerator: ArtifactGenerator {
             hasMySQL: contexts.contains { $0.databases.contains { $0.engine == "mysql" } },
             hasCaches: contexts.contains(where: \.hasCaches),
             hasQueues: contexts.contains(where: \.hasQueues),
+            hasMonitoring: contexts.contains { !$0.monitoring.isEmpty },
             hasManaged: contexts.contains { $0.hasDatabases || $0.hasCaches },
             hasServiceURLs: contexts.contains { $0.services.contains(where: \.hasServiceURLs) },
             runBlocks: contexts.contains { $0.services.contains(where: \.hasServiceURLs) }
@@ -50,7 +51,10 @@ public struct TerraformGenerator: ArtifactGenerator {
             callerNames: TerraformListItem.list(Set(contexts.flatMap { $0.services.filter { $0.hasServiceURLs && $0.hasPort }.map(\.name) }).sorted()),
             security: security, certificateInput: DeployInput.awsCertificateName)
 
-        for index in contexts.indices { contexts[index].stackHasManaged = stack.hasManaged }
+        for index in contexts.indices {
+            contexts[index].stackHasManaged = stack.hasManaged
+            contexts[index].stackHasMonitoring = stack.hasMonitoring
+        }
 
         var files = cloud.baseFiles
         if stack.hasPublic && cloud == .aws { files.append("alb") }
@@ -58,6 +62,7 @@ public struct TerraformGenerator: ArtifactGenerator {
         if stack.hasDatabases { files.append("database") }
         if stack.hasCaches { files.append("cache") }
         if stack.hasQueues { files.append("queue") }
+        if stack.hasMonitoring { files.append("monitoring") }
         var requests = try files.sorted().map { file in
             try RenderRequest(template: "terraform/\(cloud.rawValue)/\(file).tf", path: "\(cloud.folder)/\(file).tf", context: stack)
         }
@@ -109,7 +114,8 @@ public struct TerraformGenerator: ArtifactGenerator {
             services: services, hasServices: !services.isEmpty, hasPublic: services.contains(where: \.isPublic),
             databases: databases, hasDatabases: !databases.isEmpty,
             caches: caches, hasCaches: !caches.isEmpty, queues: queues, hasQueues: !queues.isEmpty,
-            queueAccount: Resolver.azureQueueAccount(project: project.name, environment: environment.name), stackHasManaged: false,
+            queueAccount: Resolver.azureQueueAccount(project: project.name, environment: environment.name),
+            monitoring: target.monitoring.map { [TerraformMonitoringValues($0)] } ?? [], stackHasMonitoring: false, stackHasManaged: false,
             capacityBase: capacity.base, fargateWeight: capacity.fargateWeight, spotWeight: capacity.spotWeight,
             security: security,
             stateBucket: state.bucket, stateKey: state.key, stateResourceGroup: state.resourceGroup)

@@ -23,6 +23,8 @@ public struct TerraformStackContext: Encodable, Hashable, Sendable {
     public var hasCaches: Bool
     /// True when some environment has a queue (`queue.tf`, and on Google Cloud the Cloud Tasks API).
     public var hasQueues: Bool
+    /// True when some target of this cloud has `monitoring:` (`monitoring.tf`).
+    public var hasMonitoring: Bool
     /// True when some environment has any managed backing service.
     public var hasManaged: Bool
     /// True when some service reads another's URL (`.url(of:)`) in some environment here.

@@ -104,3 +104,13 @@ variable "caches" {
   }))
   default = {}
 }
+
+variable "monitoring" {
+  description = "Alerts from the cloud's own monitoring (`monitoring:` on the target): where they go and their thresholds; null sets up none."
+  type = object({
+    email               = string
+    utilization_percent = number
+    server_errors       = number
+  })
+  default = null
+}

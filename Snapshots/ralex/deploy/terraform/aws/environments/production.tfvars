@@ -69,3 +69,5 @@ caches = {
     node_type = "cache.t4g.small"
   }
 }
+
+monitoring = { email = "oncall@ralex.example.com", utilization_percent = 80, server_errors = 10 }

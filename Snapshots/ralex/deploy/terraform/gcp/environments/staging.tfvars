@@ -62,3 +62,5 @@ caches = {
     memory_gb = 1
   }
 }
+
+monitoring = { email = "oncall@ralex.example.com", utilization_percent = 80, server_errors = 10 }
