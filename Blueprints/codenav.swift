@@ -43,6 +43,8 @@ let blueprint = Blueprint(
                 ["codenav", "serve", "--transport", "http", "--host", "0.0.0.0", "--port", "8000"],
                 dev: ["codenav", "serve", "--transport", "http", "--host", "0.0.0.0", "--port", "8000", "--reload"])),
             port: 8000,
+            // The seed publishes the MCP transports on the host in every environment, for MCP clients.
+            hostPort: 8000,
             health: .http("/health", ready: "/ready"),
             environment: [
                 "CODENAV_LOG_LEVEL": .per([.development: "DEBUG"], default: "INFO"),
@@ -61,6 +63,7 @@ let blueprint = Blueprint(
                 ["codenav", "serve", "--transport", "sse", "--host", "0.0.0.0", "--port", "8001"],
                 dev: ["codenav", "serve", "--transport", "sse", "--host", "0.0.0.0", "--port", "8001", "--reload"])),
             port: 8001,
+            hostPort: 8001,
             health: .http("/health", ready: "/ready"),
             environment: [
                 "CODENAV_LOG_LEVEL": .per([.development: "DEBUG"], default: "INFO"),

@@ -24,6 +24,8 @@ let blueprint = Blueprint(
             // Production runs four uvicorn workers; development runs one with --reload.
             runtime: .python("3.12", packages: .pip, server: .uvicorn("app:app", workers: 4)),
             port: 5678,
+            // The seed publishes 5678 in every environment, production's compose host included.
+            hostPort: 5678,
             health: .http("/health"),
             environment: [
                 "ENVIRONMENT": .per([.development: "development", .production: "production"]),

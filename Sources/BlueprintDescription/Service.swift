@@ -103,7 +103,9 @@ public struct Service: Codable, Hashable, Sendable {
     ///   - path: the build context, relative to the project root; the Dockerfile is written there.
     ///   - runtime: the language and server, for example `.python("3.12", packages: .uv, server: .uvicorn("app:app"))`.
     ///   - port: the port it listens on.
-    ///   - hostPort: the development host port, when it differs from `port`.
+    ///   - hostPort: the host port. Development publishes every port on 127.0.0.1 (at `port` unless
+    ///     this says otherwise); production-mode compose publishes only a public service's port
+    ///     (`ingress:`) and one given here, so internal services stay on the compose network.
     ///   - command: a start command overriding the runtime's.
     ///   - health: its health check, for example `.http("/health", ready: "/ready")`.
     ///   - environment: plain variables; per environment with `.only` and `.per`.

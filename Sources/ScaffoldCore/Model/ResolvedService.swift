@@ -22,6 +22,9 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     public var port: Int?
     /// The host port published in development-mode environments.
     public var hostPort: Int?
+    /// Whether Blueprint.swift asked for `hostPort:` itself: production-mode compose publishes
+    /// only such ports and those of public services.
+    public var hostPortRequested: Bool = false
     /// The production command, if the image's default is overridden.
     public var command: [String]?
     /// The health check.
@@ -55,7 +58,7 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     public var location: SourceLocation = SourceLocation(file: "", line: 0)
 
     enum CodingKeys: String, CodingKey {
-        case name, kind, summary, build, preset, imageRepository, imageTag, imageDigest, port, hostPort
+        case name, kind, summary, build, preset, imageRepository, imageTag, imageDigest, port, hostPort, hostPortRequested
         case command, health, volumes, writablePaths, readOnlyRootFilesystem, uid, ingress, metricsPath
         case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances
     }

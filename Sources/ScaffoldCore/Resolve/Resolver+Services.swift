@@ -52,7 +52,7 @@ extension Resolver {
             name: service.name, kind: service.kind,
             summary: service.summary ?? Self.defaultSummary(service),
             build: build, preset: service.preset, imageRepository: repository, imageTag: tag, imageDigest: digest,
-            port: port, hostPort: service.hostPort ?? port,
+            port: port, hostPort: service.hostPort ?? port, hostPortRequested: service.hostPort != nil,
             command: service.command ?? (build == nil ? spec?.command : build?.command),
             health: health, volumes: volumes, writablePaths: Array(Set(writable)).sorted(),
             readOnlyRootFilesystem: true,
@@ -248,10 +248,14 @@ extension Resolver {
 
     /// The host port `service` publishes in `environment`, if any: every service in development
     /// mode, only apps and image services in production mode.
+    /// The host port `service` publishes in `environment`: in development every port (on
+    /// 127.0.0.1); in production mode only a public service's, or one Blueprint.swift asked for
+    /// with `hostPort:`. Internal services stay on the compose network.
     public static func publishedPort(_ service: ResolvedService, in environment: ResolvedEnvironment) -> Int? {
         guard let hostPort = service.hostPort, service.port != nil else { return nil }
-        if environment.isDevelopment || service.kind != .backing { return hostPort }
-        return nil
+        if environment.isDevelopment { return hostPort }
+        guard service.kind != .backing else { return nil }
+        return service.ingress != nil || service.hostPortRequested ? hostPort : nil
     }
 
     func resolveDevContainer(_ blueprint: Blueprint, services: [ResolvedService]) -> ResolvedDevContainer? {

@@ -40,6 +40,7 @@ struct ComposeServiceBuilder {
             if environment.isDevelopment {
                 block.ports = ["127.0.0.1:\(hostPort):\(port)"]
             } else {
+                // Only a public service's port, or one Blueprint.swift asks for with `hostPort:`.
                 block.ports = [instance.replicas > 1 || instance.autoscale != nil ? "\(port)" : "\(hostPort):\(port)"]
             }
         }
