@@ -102,14 +102,62 @@ public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
     public var errors: [ValidationError]
     /// The blueprint path shown in messages.
     public var file: String
+    /// Per error, the line of the value itself when it was found on its own line (see `pointingAtValues`).
+    public var valueLines: [Int?]
 
     /// A failure.
     public init(errors: [ValidationError], file: String) {
         self.errors = errors
         self.file = file
+        valueLines = errors.map { _ in nil }
     }
 
     public var description: String {
-        errors.map { $0.rendered(file: file) }.joined(separator: "\n")
+        zip(errors, valueLines).map { error, line in
+            guard let line else { return error.rendered(file: file) }
+            return "\(file):\(line): error: \(error.message)"
+        }.joined(separator: "\n")
+    }
+
+    /// The failure with each error pointing at the line of the value it is about, when that value
+    /// is on a line of its own within the declaration: the first line from the declaration's
+    /// start, before the next declaration starts (`declarationLines`), that holds the error's
+    /// `searchKey`.
+    public func pointingAtValues(source: String, declarationLines: [Int]) -> ValidationFailure {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let starts = Set(declarationLines).sorted()
+        var refined = self
+        refined.valueLines = errors.map { error in
+            guard let key = error.searchKey, let start = error.location?.line, start >= 1, start <= lines.count else { return nil }
+            let end = min(starts.first { $0 > start } ?? (lines.count + 1), lines.count + 1)
+            for number in start..<end where lines[number - 1].contains(key) {
+                return number == start ? nil : number
+            }
+            return nil
+        }
+        return refined
+    }
+}
+
+extension ValidationError {
+    /// Text that marks the value an error is about in Blueprint.swift, for `pointingAtValues`.
+    public var searchKey: String? {
+        switch self {
+        case let .secretGivenAsValue(_, variable, _): return "\"\(variable)\""
+        case let .unknownDependency(_, dependency, _, _): return "\"\(dependency)\""
+        case let .unpinnedImage(_, image, _): return "\"\(image)\""
+        case let .secretNameInvalid(_, secret, _): return "\"\(secret)\""
+        case let .pathEscapesProject(_, path, _): return "\"\(path)\""
+        case let .invalidServiceURL(_, variable, _, _, _): return "\"\(variable)\""
+        case let .invalidValue(_, field, _, _):
+            if let quoted = field.split(separator: "'").dropFirst().first { return "\"\(quoted)\"" }
+            guard let word = field.split(separator: " ").first else { return nil }
+            switch word {
+            case "resources": return "Resources("
+            case "scrapeTargets": return "scrape:"
+            default: return "\(word):"
+            }
+        default: return nil
+        }
     }
 }

@@ -65,7 +65,7 @@ struct Presets {
         let old = text[range].dropFirst(7).dropLast()
         let renamed = text.replacingCharacters(in: range, with: "name: \"\(name)\"")
         guard !old.isEmpty else { return renamed }
-        let pattern = #"(?<=["./])"# + NSRegularExpression.escapedPattern(for: String(old)) + #"(?=\.example\.com")"#
+        let pattern = #"(?<=["./@])"# + NSRegularExpression.escapedPattern(for: String(old)) + #"(?=\.example\.com")"#
         return renamed.replacingOccurrences(of: pattern, with: name, options: .regularExpression)
     }
 }

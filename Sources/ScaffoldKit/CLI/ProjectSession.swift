@@ -29,7 +29,14 @@ public struct ProjectSession {
     public func resolve() throws -> (project: ResolvedProject, cached: Bool) {
         let loader = BlueprintLoader(installation: installation, cacheDirectory: cacheDirectory)
         let loaded = try loader.load(blueprint, displayPath: displayPath)
-        return (try Resolver(file: displayPath).resolve(loaded.blueprint), loaded.cached)
+        do {
+            return (try Resolver(file: displayPath).resolve(loaded.blueprint), loaded.cached)
+        } catch let failure as ValidationFailure {
+            // Point each error at its value's own line where Blueprint.swift has one.
+            guard let source = try? String(contentsOf: blueprint, encoding: .utf8) else { throw failure }
+            let declarations = loaded.blueprint.services.map(\.location.line) + loaded.blueprint.targets.map(\.location.line)
+            throw failure.pointingAtValues(source: source, declarationLines: declarations)
+        }
     }
 
     /// What a render produced: the model, the files and the parsed templates (reusable, e.g. for summaries).

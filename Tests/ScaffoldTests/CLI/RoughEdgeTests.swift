@@ -74,6 +74,20 @@ struct RoughEdgeTests {
         #expect(regen.stderr.contains("Blueprint.swift:"), "\(regen.stderr)")
     }
 
+    @Test("an error about a value on its own line points at that line, not at `.app(`")
+    func valueLines() throws {
+        let root = try initProject("lines")
+        let url = root.appendingPathComponent("Blueprint.swift")
+        try edit(url) { $0.replacingOccurrences(of: "port: 8000,", with: "port: 80000,").replacingOccurrences(of: #"dependsOn: ["postgres", "redis"]"#, with: #"dependsOn: ["postgres", "rediss"]"#) }
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let portLine = try #require(lines.firstIndex { $0.contains("port: 80000,") }) + 1
+        let dependsLine = try #require(lines.firstIndex { $0.contains("rediss") }) + 1
+        let regen = try ScaffoldBinary.run(["regen", "--project", root.path])
+        #expect(regen.status == 1)
+        #expect(regen.stderr.contains("Blueprint.swift:\(portLine): error: service 'api': port 80000"), "\(regen.stderr)")
+        #expect(regen.stderr.contains("Blueprint.swift:\(dependsLine): error: service 'api' depends on 'rediss'"), "\(regen.stderr)")
+    }
+
     @Test("every CLI error starts with error:, and `help regen` prints regen's help")
     func errorsAndHelp() throws {
         for arguments in [["frobnicate"], ["regen", "--bogus"], ["init", "/proc/no-such/place"], ["help", "nope"]] {
