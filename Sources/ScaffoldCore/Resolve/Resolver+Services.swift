@@ -28,7 +28,9 @@ extension Resolver {
                 context: context, dockerfile: prefix + fileName, dockerfileInContext: fileName,
                 dockerignore: prefix + ignoreName, runtime: runtime,
                 command: RuntimeDefaults.command(runtime, port: port ?? 8080, override: service.command),
-                devCommand: RuntimeDefaults.devCommand(runtime, port: port ?? 8080),
+                // `.app(command:)` is the service's process in every environment: a worker built
+                // from a web app's source runs as the worker in development too.
+                devCommand: service.command ?? RuntimeDefaults.devCommand(runtime, port: port ?? 8080),
                 testCommand: RuntimeDefaults.testCommand(runtime))
             repository = "\(blueprint.registry)/\(blueprint.name)-\(service.name)".lowercased()
         } else {

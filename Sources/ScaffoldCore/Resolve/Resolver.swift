@@ -15,12 +15,16 @@ public struct Resolver: Sendable {
         // One canonical order (apps, then images, then backing services, each by name): moving a
         // declaration within the services array changes nothing scaffold writes.
         var blueprint = declared
-        blueprint.services = Self.canonicalOrder(declared.services).map { service in
+        blueprint.services = Self.canonicalOrder(declared.services).map { declaredService in
+            var service = declaredService
+            // One dependency once, however many routes lead to it: no key twice in any file.
+            var seen = Set<String>()
+            service.dependsOn = declaredService.dependsOn.filter { seen.insert($0).inserted }
             // A queue is a cloud resource wherever it exists.
-            guard service.preset == .queue else { return service }
-            var queue = service
-            queue.managed = service.environments ?? declared.environments.map(\.name)
-            return queue
+            if service.preset == .queue {
+                service.managed = service.environments ?? declared.environments.map(\.name)
+            }
+            return service
         }
         var errors: [ValidationError] = []
         validateNames(blueprint, into: &errors)
@@ -218,6 +222,21 @@ public struct Resolver: Sendable {
             }
             if let path = service.metricsPath, !blueprint.services.contains(where: { $0.preset == .prometheus && $0.scrapeTargets.contains(service.name) }) {
                 errors.append(.invalidValue(service: service.name, field: "metricsPath '\(path)'", problem: "is read only by a Prometheus service that scrapes '\(service.name)': add it to `.prometheus(scrape: [...])`, or remove metricsPath", at: service.location))
+            }
+            // Two dependencies that would inject the same variable: the last one silently won.
+            var injected: [String: String] = [:]
+            for dependency in service.dependsOn {
+                guard let preset = byName[dependency]?.preset else { continue }
+                let names = preset == .queue ? [Self.queueVariable(dependency)] : [PresetSpec.of(preset).connectionVariable].compactMap { $0 }
+                for name in names {
+                    if let other = injected[name], other != dependency {
+                        if service.environment[name] == nil && !service.secrets.contains(where: { $0.name == name }) {
+                            errors.append(.invalidValue(service: service.name, field: "dependsOn '\(other)' and '\(dependency)'", problem: "both inject \(name), so one would silently replace the other: keep one of them in dependsOn, or set \(name) yourself in `environment:` or `secrets:` and read the other's address from its own variable", at: service.location))
+                        }
+                    } else {
+                        injected[name] = dependency
+                    }
+                }
             }
             for target in service.scrapeTargets where byName[target] == nil {
                 errors.append(.unknownDependency(service: service.name, dependency: target, at: service.location, known: byName.keys.sorted()))

@@ -1,5 +1,6 @@
 import BlueprintDescription
 import Foundation
+import ScaffoldCore
 import Testing
 
 /// Production-mode compose publishes nothing that wasn't asked for.
@@ -24,6 +25,41 @@ struct ComposeExposureTests {
         let development = try #require(files["compose.development.yaml"])
         for port in ["127.0.0.1:8000:8000", "127.0.0.1:8001:8001", "127.0.0.1:9002:8002", "127.0.0.1:8003:8003"] {
             #expect(development.contains(port), "\(port) in development")
+        }
+    }
+
+    @Test("`$` in a command or health check is literal for compose")
+    func dollarsAreLiteral() throws {
+        let files = try QueueTests.files(Blueprint(name: "shop", services: [
+            .image("side", "ghcr.io/acme/side:1.0.0", port: 8080, command: ["sh", "-c", "echo $HOME"],
+                   health: .command(["sh", "-c", "test -n \"$PATH\""])),
+        ]))
+        let compose = try #require(files["compose.yaml"])
+        #expect(compose.contains(#""echo $$HOME""#), "\(compose)")
+        #expect(compose.contains(#"$$PATH"#), "\(compose)")
+    }
+
+    @Test("`.app(command:)` is the process in development too")
+    func commandInEveryEnvironment() throws {
+        let files = try QueueTests.files(Blueprint(name: "shop", services: [
+            .app("web", path: "app", runtime: .python(server: .uvicorn("app:app")), port: 8000, health: .http("/health")),
+            .app("worker", path: "app", runtime: .python(server: .uvicorn("app:app")), command: ["python", "-m", "worker"]),
+        ]))
+        let dockerfile = try #require(files["app/Dockerfile.worker"])
+        let commands = dockerfile.split(separator: "\n").filter { $0.hasPrefix("CMD ") }
+        #expect(commands.count == 2 && commands.allSatisfy { $0 == #"CMD ["python", "-m", "worker"]"# }, "\(commands)")
+    }
+
+    @Test("two dependencies that inject one variable are an error naming both")
+    func injectionCollision() throws {
+        #expect {
+            _ = try Resolver().resolve(Blueprint(name: "shop", services: [
+                .app("api", path: "api", runtime: .python(server: .uvicorn("app:app")), port: 8000, dependsOn: ["db", "db2"]),
+                .postgres(name: "db"), .postgres(name: "db2", hostPort: 5433),
+            ]))
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("'db' and 'db2'") && text.contains("DATABASE_URL")
         }
     }
 }

@@ -61,7 +61,7 @@ struct OptionWalkTests {
         onService("api", "path") { $0.path = "services/api" },
         onService("api", "runtime") { $0.runtime = .node() },
         onService("web", "image") { $0.image = "ghcr.io/acme/web:1.1.0" },
-        onService("redis", "preset") { $0.preset = .mysql },
+        onService("postgres", "preset") { $0.preset = .mysql },
         onService("api", "port") { $0.port = 8001 },
         onService("api", "hostPort") { $0.hostPort = 18000 },
         onService("api", "command") { $0.command = ["python", "-m", "app"] },

@@ -86,7 +86,7 @@ struct ComposeServiceBuilder {
             block.image = service.imageReference()
             if let command = service.command, !command.isEmpty {
                 block.hasCommand = true
-                block.command = ListItem.list(command)
+                block.command = ListItem.list(command.map(Self.literal))
             }
             if let health = service.health {
                 block.health = healthContext(health, port: service.port)
@@ -146,7 +146,7 @@ struct ComposeServiceBuilder {
         case .tcp:
             test = ["CMD-SHELL", "nc -z 127.0.0.1 \(port ?? 80) || exit 1"]
         }
-        return .init(test: ListItem.list(test), interval: "\(health.interval)s", timeout: "\(health.timeout)s", retries: health.retries, startPeriod: "\(health.startPeriod)s")
+        return .init(test: ListItem.list(test.map(Self.literal)), interval: "\(health.interval)s", timeout: "\(health.timeout)s", retries: health.retries, startPeriod: "\(health.startPeriod)s")
     }
 
     /// Whether the development server of `language` reloads by itself when its source changes
@@ -189,6 +189,12 @@ struct ComposeServiceBuilder {
         var digits = String(format: "%03d", fraction)
         while digits.hasSuffix("0") { digits.removeLast() }
         return "\(whole).\(digits)"
+    }
+
+    /// `text` as compose reads it literally: `$` is `$$`, so compose never interpolates the host's
+    /// environment into a command or health check.
+    static func literal(_ text: String) -> String {
+        text.replacingOccurrences(of: "$", with: "$$")
     }
 
     /// A variable's compose value: secrets and interpolated secrets come from `.env` through
