@@ -61,8 +61,8 @@ struct EncoderTests {
             var data: Data
             var price: Decimal
         }
-        let value = try TemplateValue(encoding: Context(when: Date(timeIntervalSince1970: 0), url: URL(string: "https://example.com/x")!,
-                                                        data: Data([1, 2, 3]), price: Decimal(string: "1.5")!))
+        let value = try TemplateValue(encoding: Context(when: Date(timeIntervalSince1970: 0), url: try #require(URL(string: "https://example.com/x")),
+                                                        data: Data([1, 2, 3]), price: try #require(Decimal(string: "1.5"))))
         #expect(value == ["when": "1970-01-01T00:00:00Z", "url": "https://example.com/x", "data": "AQID", "price": 1.5])
     }
 

@@ -111,7 +111,7 @@ struct RoundTripTests {
             try set.render(asKey ? "doc" : "doc-no-key", context: ["v": .string(string)], format: .yaml)
         }
         let roots = try strings.map { try set.render("root", context: ["v": .string($0)], format: .yaml) }
-        let parsed = try PythonParsers.parse(["yaml": documents + roots])["yaml"]!
+        let parsed = try #require(try PythonParsers.parse(["yaml": documents + roots])["yaml"])
 
         var failures = 0
         for (index, string) in strings.enumerated() {
@@ -143,13 +143,13 @@ struct RoundTripTests {
             shell.append(try set.render("shell", context: context, format: .shell))
         }
         let parsed = try PythonParsers.parse(["json": json, "shell": shell])
-        let parsedDocker = try PythonParsers.parse(["json": docker])["json"]!
+        let parsedDocker = try #require(try PythonParsers.parse(["json": docker])["json"])
         var failures = 0
         for (index, string) in strings.enumerated() {
             let v = TemplateValue.string(string)
-            failures += check(parsed["json"]![index], expected: ["v": v, "list": [v, 1, true, v]], input: string, document: json[index])
+            failures += check(try #require(parsed["json"])[index], expected: ["v": v, "list": [v, 1, true, v]], input: string, document: json[index])
             failures += check(parsedDocker[index], expected: [v, 1], input: string, document: docker[index])
-            failures += check(parsed["shell"]![index], expected: ["run", v, .string("--flag=" + string), v, "1", "true"],
+            failures += check(try #require(parsed["shell"])[index], expected: ["run", v, .string("--flag=" + string), v, "1", "true"],
                               input: string, document: shell[index])
         }
         print("round trip: json/dockerfile/shell \(strings.count) strings each, \(failures) failures")

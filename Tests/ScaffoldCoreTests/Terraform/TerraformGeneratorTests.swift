@@ -52,7 +52,7 @@ struct TerraformGeneratorTests {
 
     @Test func managedBackingServicesAreProvisionedNotRun() throws {
         let project = try Resolver().resolve(Self.blueprint())
-        let production = project.environment(named: "production")!
+        let production = try #require(project.environment(named: "production"))
         let context = TerraformGenerator().environmentContext(
             project, environment: production, target: project.targets[0], cloud: .aws,
             security: TerraformSecurityValues(project.targets))

@@ -29,7 +29,7 @@ struct WorkflowTests {
 
     func editBlueprint(_ root: URL, _ transform: (String) -> String) throws {
         let url = root.appendingPathComponent("Blueprint.swift")
-        let text = String(decoding: FileManager.default.contents(atPath: url.path)!, as: UTF8.self)
+        let text = String(decoding: try #require(FileManager.default.contents(atPath: url.path)), as: UTF8.self)
         let changed = transform(text)
         #expect(changed != text, "the test's edit did not apply")
         try Data(changed.utf8).write(to: url)
@@ -114,7 +114,7 @@ struct WorkflowTests {
     func handEdit() throws {
         let root = try initProject("handedit")
         let file = root.appendingPathComponent("compose.yaml")
-        let edited = String(decoding: FileManager.default.contents(atPath: file.path)!, as: UTF8.self) + "# my change\n"
+        let edited = String(decoding: try #require(FileManager.default.contents(atPath: file.path)), as: UTF8.self) + "# my change\n"
         try Data(edited.utf8).write(to: file)
         try editBlueprint(root) { $0.replacingOccurrences(of: #"default: "info""#, with: #"default: "warning""#) }
         let before = contents(root)
@@ -127,7 +127,8 @@ struct WorkflowTests {
         #expect(check.output.contains("compose.yaml"))
         let forced = try ScaffoldBinary.run(["regen", "--project", root.path, "--force"])
         #expect(forced.status == 0, "\(forced.output)")
-        #expect(!String(decoding: FileManager.default.contents(atPath: file.path)!, as: UTF8.self).contains("# my change"))
+        let overwritten = String(decoding: try #require(FileManager.default.contents(atPath: file.path)), as: UTF8.self)
+        #expect(!overwritten.contains("# my change"))
     }
 
     @Test("removing a service deletes its generated files")
@@ -138,9 +139,9 @@ struct WorkflowTests {
         try editBlueprint(folder) { $0.replacingOccurrences(of: "        .redis(),\n", with: "").replacingOccurrences(of: #"dependsOn: ["postgres", "redis"]"#, with: #"dependsOn: ["postgres"]"#) }
         let regen = try ScaffoldBinary.run(["regen", "--project", folder.path])
         #expect(regen.status == 0, "\(regen.output)")
-        let compose = String(decoding: FileManager.default.contents(atPath: folder.appendingPathComponent("compose.yaml").path)!, as: UTF8.self)
+        let compose = String(decoding: try #require(FileManager.default.contents(atPath: folder.appendingPathComponent("compose.yaml").path)), as: UTF8.self)
         #expect(!compose.contains("redis"))
-        let ledger = String(decoding: FileManager.default.contents(atPath: folder.appendingPathComponent(".scaffold/ledger.json").path)!, as: UTF8.self)
+        let ledger = String(decoding: try #require(FileManager.default.contents(atPath: folder.appendingPathComponent(".scaffold/ledger.json").path)), as: UTF8.self)
         #expect(!ledger.contains("redis"))
     }
 

@@ -265,7 +265,9 @@ struct SeedTests {
         #expect(object?["forwardPorts"] as? [Int] == [6379, 8000])
         #expect(((object?["features"] as? [String: Any])?["b:1"] as? [String: String])?["a"] == "\"quoted\"")
         let text = full[0].contents
-        #expect(text.range(of: "\"a:1\"")!.lowerBound < text.range(of: "\"b:1\"")!.lowerBound)
+        let a = try #require(text.range(of: "\"a:1\""))
+        let b = try #require(text.range(of: "\"b:1\""))
+        #expect(a.lowerBound < b.lowerBound)
         #expect(try render(DevContainer(features: ["b:1": [:], "a:1": [:]]))[0].contents == (try render(DevContainer(features: ["a:1": [:], "b:1": [:]]))[0].contents))
     }
 
