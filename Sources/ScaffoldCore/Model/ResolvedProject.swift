@@ -41,6 +41,42 @@ public struct ResolvedProject: Codable, Hashable, Sendable {
         services.filter { $0.instance(in: environment).map { !$0.managed } ?? false }
     }
 
+    /// The host port each running service publishes in `environment`, by service name. Ports
+    /// asked for with `hostPort:` come first; a default one (development publishes every port at
+    /// its own number) that another service already publishes is left unpublished instead of
+    /// clashing, and `unpublishedDefaults(in:)` names it.
+    public func publishedPorts(in environment: ResolvedEnvironment) -> [String: Int] {
+        publishing(in: environment).published
+    }
+
+    /// Services whose default host port another service already publishes in `environment`:
+    /// name → the service that has the port.
+    public func unpublishedDefaults(in environment: ResolvedEnvironment) -> [String: String] {
+        publishing(in: environment).skipped
+    }
+
+    private func publishing(in environment: ResolvedEnvironment) -> (published: [String: Int], skipped: [String: String]) {
+        let candidates = runningServices(in: environment.name).compactMap { service in
+            Resolver.publishedPort(service, in: environment).map { (service, $0) }
+        }
+        var published: [String: Int] = [:]
+        var owner: [Int: String] = [:]
+        var skipped: [String: String] = [:]
+        for (service, port) in candidates where service.hostPortRequested {
+            published[service.name] = port
+            owner[port] = owner[port] ?? service.name
+        }
+        for (service, port) in candidates where !service.hostPortRequested {
+            if let other = owner[port] {
+                skipped[service.name] = other
+            } else {
+                published[service.name] = port
+                owner[port] = service.name
+            }
+        }
+        return (published, skipped)
+    }
+
     /// Services built from source in the project.
     public var builtServices: [ResolvedService] {
         services.filter { $0.build != nil }

@@ -210,8 +210,10 @@ extension Resolver {
                 && !environment.platforms.contains(where: { $0 != .kubernetes }) {
                 errors.append(.invalidValue(service: queue.name, field: "queue in \(environment.name)", problem: "is provisioned by a cloud, and no AWS, Google Cloud or Azure target deploys \(environment.name): limit it with `environments:` to cloud environments, and run a local broker such as `.redis(environments: [.\(environment.name)])` there", at: queue.location))
             }
+            // Only ports Blueprint.swift asks for can clash; a default that another service
+            // publishes stays unpublished (a compose note says so).
             var published: [Int: [ResolvedService]] = [:]
-            for service in project.runningServices(in: environment.name) {
+            for service in project.runningServices(in: environment.name) where service.hostPortRequested {
                 guard let hostPort = Self.publishedPort(service, in: environment) else { continue }
                 published[hostPort, default: []].append(service)
             }

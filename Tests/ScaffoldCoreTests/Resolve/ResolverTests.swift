@@ -58,10 +58,13 @@ struct ResolverTests {
         #expect(found.contains { if case .unknownEnvironment("production", _, _) = $0 { return true }; return false })
     }
 
-    @Test("host port clashes within one environment")
+    @Test("host port clashes within one environment: only between ports asked for with hostPort:")
     func hostPorts() {
-        let found = errors(Blueprint(name: "shop", services: [api("a", port: 8000), api("b", port: 9000, hostPort: 8000, path: "b")]))
+        let found = errors(Blueprint(name: "shop", services: [api("a", port: 7000, hostPort: 8000), api("b", port: 9000, hostPort: 8000, path: "b")]))
         #expect(found.contains { if case .hostPortClash(8000, "development", ["a", "b"], _) = $0 { return true }; return false })
+        // A default host port (the container port) yields to one asked for: no error, a compose note.
+        let yielding = errors(Blueprint(name: "shop", services: [api("a", port: 8000), api("b", port: 9000, hostPort: 8000, path: "b")]))
+        #expect(!yielding.contains { if case .hostPortClash = $0 { return true }; return false })
     }
 
     @Test("credentials given as values, and secrets that are not names")

@@ -62,4 +62,22 @@ struct ComposeExposureTests {
             return text.contains("'db' and 'db2'") && text.contains("DATABASE_URL")
         }
     }
+
+    @Test("two services may listen on one container port; only ports asked for with hostPort: can clash")
+    func samePortIsAllowed() throws {
+        let blueprint = Blueprint(name: "shop", services: [
+            .app("api", path: "api", runtime: .python(server: .uvicorn("app:app")), port: 8000),
+            .app("admin", path: "admin", runtime: .python(server: .uvicorn("app:app")), port: 8000),
+            .postgres(name: "db"), .postgres(name: "db2"),
+        ])
+        let project = try Resolver().resolve(blueprint)
+        let development = try #require(project.environment(named: "development"))
+        #expect(project.publishedPorts(in: development) == ["admin": 8000, "db": 5432])
+        #expect(Set(project.unpublishedDefaults(in: development).keys) == ["api", "db2"])
+        #expect(ComposeGenerator().notes(for: project).contains { $0.service == "db2" && $0.message.contains("hostPort:") })
+        var clash = blueprint
+        clash.services[0].hostPort = 9000
+        clash.services[1].hostPort = 9000
+        #expect(throws: ValidationFailure.self) { _ = try Resolver().resolve(clash) }
+    }
 }

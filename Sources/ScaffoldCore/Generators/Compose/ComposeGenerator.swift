@@ -73,6 +73,14 @@ extension ComposeGenerator {
     /// public host names and separate readiness checks.
     public func notes(for project: ResolvedProject) -> [FidelityNote] {
         var notes: [FidelityNote] = []
+        // Every environment compose runs: a default host port another service already has.
+        for environment in project.environments where environment.isDevelopment || environment.platforms.isEmpty {
+            for (name, other) in project.unpublishedDefaults(in: environment).sorted(by: { $0.key < $1.key }) {
+                guard let service = project.services.first(where: { $0.name == name }), let port = service.port else { continue }
+                notes.append(FidelityNote(family: family, service: name, environment: environment.name,
+                                          message: "port \(port) is not published on the host: \(other) already publishes \(service.hostPort ?? port) there; set `hostPort:` to publish it on another one"))
+            }
+        }
         for environment in project.environments where !environment.isDevelopment && environment.platforms.isEmpty {
             for service in project.runningServices(in: environment.name) {
                 guard let instance = service.instance(in: environment.name) else { continue }
@@ -81,7 +89,7 @@ extension ComposeGenerator {
                                               message: "compose has no autoscaling: it runs the minimum of \(scale.min) replicas"))
                 }
                 let replicas = instance.autoscale?.min ?? instance.replicas
-                if replicas > 1, Resolver.publishedPort(service, in: environment) != nil, let port = service.port {
+                if replicas > 1, project.publishedPorts(in: environment)[service.name] != nil, let port = service.port {
                     notes.append(FidelityNote(family: family, service: service.name, environment: environment.name,
                                               message: "\(replicas) replicas can't share host port \(service.hostPort ?? port): each gets an ephemeral host port (see `docker compose port`); put a proxy preset in front for one address"))
                 }

@@ -36,7 +36,7 @@ struct ComposeServiceBuilder {
             block.hasBuild = true
             block.target = environment.isDevelopment ? "development" : "production"
         }
-        if let hostPort = Resolver.publishedPort(service, in: environment), let port = service.port {
+        if let hostPort = project.publishedPorts(in: environment)[service.name], let port = service.port {
             if environment.isDevelopment {
                 block.ports = ["127.0.0.1:\(hostPort):\(port)"]
             } else {
