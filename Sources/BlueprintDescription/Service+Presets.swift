@@ -43,13 +43,24 @@ extension Service {
     }
 
     /// PostgreSQL with a data volume and `pg_isready`. Dependents get `DATABASE_URL`; its password is the secret `POSTGRES_PASSWORD`.
-    public static func postgres(name: String = "postgres", image: String? = nil, environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
-        backing(.postgres, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, file: file, line: line)
+    /// `user` and `database` (default `app` and the project's name with `_`) set `POSTGRES_USER` and
+    /// `POSTGRES_DB`, and the injected URL, the health check and a managed database follow them;
+    /// `environment` adds settings of its own (`POSTGRES_INITDB_ARGS`, ...).
+    public static func postgres(name: String = "postgres", image: String? = nil, user: String? = nil, database: String? = nil, environment: [String: Setting] = [:], environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
+        var settings = environment
+        if let user { settings["POSTGRES_USER"] = Setting(user) }
+        if let database { settings["POSTGRES_DB"] = Setting(database) }
+        return backing(.postgres, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, environment: settings, file: file, line: line)
     }
 
     /// MySQL with a data volume and `mysqladmin ping`. Dependents get `DATABASE_URL`; its password is the secret `MYSQL_PASSWORD`.
-    public static func mysql(name: String = "mysql", image: String? = nil, environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
-        backing(.mysql, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, file: file, line: line)
+    /// `user` and `database` set `MYSQL_USER` and `MYSQL_DATABASE`, and the injected URL and a managed
+    /// database follow them.
+    public static func mysql(name: String = "mysql", image: String? = nil, user: String? = nil, database: String? = nil, environment: [String: Setting] = [:], environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, file: String = #fileID, line: Int = #line) -> Service {
+        var settings = environment
+        if let user { settings["MYSQL_USER"] = Setting(user) }
+        if let database { settings["MYSQL_DATABASE"] = Setting(database) }
+        return backing(.mysql, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, environment: settings, file: file, line: line)
     }
 
     /// MongoDB with a data volume. Dependents get `MONGODB_URL`; its password is the secret `MONGO_PASSWORD`.

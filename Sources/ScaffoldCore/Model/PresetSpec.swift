@@ -33,6 +33,24 @@ public struct PresetSpec: Sendable {
     public var manageable: Bool
     /// Whether it exists only as a cloud resource (a queue): no image, port or container anywhere.
     public var cloudOnly: Bool = false
+    /// The setting naming the user its connection URL and health check use (`POSTGRES_USER`);
+    /// set it in `environment:` and both follow (`{user}`).
+    public var userSetting: String?
+    /// The setting naming its database (`POSTGRES_DB`), likewise (`{database}`).
+    public var databaseSetting: String?
+
+    /// The user and database of `service` (a resolved instance's variables win over the defaults).
+    public func parameters(_ variables: [Variable], project: String) -> (user: String, database: String) {
+        let user = userSetting.flatMap { name in variables.first { $0.name == name }?.value } ?? "app"
+        let database = databaseSetting.flatMap { name in variables.first { $0.name == name }?.value }
+            ?? project.replacingOccurrences(of: "-", with: "_")
+        return (user, database)
+    }
+
+    /// `text` with `{user}` and `{database}` filled in.
+    public static func fill(_ text: String, user: String, database: String) -> String {
+        text.replacingOccurrences(of: "{user}", with: user).replacingOccurrences(of: "{database}", with: database)
+    }
 
     /// The spec of `preset`.
     public static func of(_ preset: Preset) -> PresetSpec {
@@ -45,20 +63,22 @@ public struct PresetSpec: Sendable {
                               connectionFormat: "redis://{host}:6379/0", connectionSecrets: [], manageable: true)
         case .postgres:
             return PresetSpec(repository: "postgres", tag: "16.6-alpine", port: 5432,
-                              health: .command(["pg_isready", "-U", "app", "-d", "{database}"]), dataPath: "/var/lib/postgresql/data",
+                              health: .command(["pg_isready", "-U", "{user}", "-d", "{database}"]), dataPath: "/var/lib/postgresql/data",
                               command: nil, uid: 70, writablePaths: ["/tmp", "/var/run/postgresql"],
-                              settings: ["POSTGRES_USER": "app", "POSTGRES_DB": "{database}", "PGDATA": "/var/lib/postgresql/data/pgdata"],
+                              settings: ["POSTGRES_USER": "{user}", "POSTGRES_DB": "{database}", "PGDATA": "/var/lib/postgresql/data/pgdata"],
                               secrets: ["POSTGRES_PASSWORD"], connectionVariable: "DATABASE_URL",
-                              connectionFormat: "postgresql://app:${POSTGRES_PASSWORD}@{host}:5432/{database}",
-                              connectionSecrets: ["POSTGRES_PASSWORD"], manageable: true)
+                              connectionFormat: "postgresql://{user}:${POSTGRES_PASSWORD}@{host}:5432/{database}",
+                              connectionSecrets: ["POSTGRES_PASSWORD"], manageable: true,
+                              userSetting: "POSTGRES_USER", databaseSetting: "POSTGRES_DB")
         case .mysql:
             return PresetSpec(repository: "mysql", tag: "8.4", port: 3306,
                               health: .command(["mysqladmin", "ping", "-h", "127.0.0.1"]), dataPath: "/var/lib/mysql",
                               command: nil, uid: 999, writablePaths: ["/tmp", "/var/run/mysqld"],
-                              settings: ["MYSQL_USER": "app", "MYSQL_DATABASE": "{database}"],
+                              settings: ["MYSQL_USER": "{user}", "MYSQL_DATABASE": "{database}"],
                               secrets: ["MYSQL_PASSWORD", "MYSQL_ROOT_PASSWORD"], connectionVariable: "DATABASE_URL",
-                              connectionFormat: "mysql://app:${MYSQL_PASSWORD}@{host}:3306/{database}",
-                              connectionSecrets: ["MYSQL_PASSWORD"], manageable: true)
+                              connectionFormat: "mysql://{user}:${MYSQL_PASSWORD}@{host}:3306/{database}",
+                              connectionSecrets: ["MYSQL_PASSWORD"], manageable: true,
+                              userSetting: "MYSQL_USER", databaseSetting: "MYSQL_DATABASE")
         case .mongodb:
             return PresetSpec(repository: "mongo", tag: "7.0", port: 27017,
                               health: .command(["mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]), dataPath: "/data/db",

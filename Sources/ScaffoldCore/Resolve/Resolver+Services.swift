@@ -37,7 +37,8 @@ extension Resolver {
             let reference = service.image ?? "\(spec?.repository ?? ""):\(spec?.tag ?? "")"
             (repository, tag, digest) = Self.splitImage(reference)
         }
-        let health = service.health ?? spec.flatMap { $0.cloudOnly ? nil : Self.substitute($0.health, database: database) }
+        let parameters = spec.map { Self.presetParameters(service, spec: $0, environment: environments.first?.name ?? "", project: blueprint.name) }
+        let health = service.health ?? spec.flatMap { $0.cloudOnly ? nil : Self.substitute($0.health, user: parameters?.user ?? "app", database: parameters?.database ?? database) }
         var writable = service.writablePaths
         if let runtime = service.runtime { writable += RuntimeDefaults.writablePaths(runtime) }
         writable += spec?.writablePaths ?? []
@@ -73,7 +74,7 @@ extension Resolver {
         var variables: [String: Variable] = [:]
         // A preset's own settings and secrets.
         for (name, value) in spec?.settings ?? [:] {
-            variables[name] = Variable(name: name, value: value.replacingOccurrences(of: "{database}", with: database), interpolates: [], secret: nil, origin: .preset, description: nil)
+            variables[name] = Variable(name: name, value: PresetSpec.fill(value, user: "app", database: database), interpolates: [], secret: nil, origin: .preset, description: nil)
         }
         for name in spec?.secrets ?? [] {
             variables[name] = Variable(name: name, value: nil, interpolates: [], secret: SecretReference(name: name, key: Self.secretKey(name), description: "\(service.name) credential"), origin: .preset, description: "\(service.name) credential")
@@ -97,7 +98,9 @@ extension Resolver {
             if managed {
                 variables[variable] = Variable(name: variable, value: nil, interpolates: [], secret: SecretReference(name: variable, key: "\(dependency.name)-url", description: "connection to the managed \(preset.rawValue)"), origin: .connection, description: "connection to the managed \(preset.rawValue), provisioned by Terraform")
             } else {
-                let value = format.replacingOccurrences(of: "{host}", with: dependency.name).replacingOccurrences(of: "{database}", with: database)
+                // The dependency's own user and database, when Blueprint.swift tunes them.
+                let tuned = Self.presetParameters(dependency, spec: dependencySpec, environment: env, project: blueprint.name)
+                let value = PresetSpec.fill(format.replacingOccurrences(of: "{host}", with: dependency.name), user: tuned.user, database: tuned.database)
                 variables[variable] = Variable(name: variable, value: value, interpolates: dependencySpec.connectionSecrets, secret: nil, origin: .connection, description: "connection to \(dependency.name)")
                 for secret in dependencySpec.connectionSecrets {
                     variables[secret] = Variable(name: secret, value: nil, interpolates: [], secret: SecretReference(name: secret, key: Self.secretKey(secret), description: "\(dependency.name) credential"), origin: .connection, description: "\(dependency.name) credential")
@@ -190,10 +193,18 @@ extension Resolver {
         return (rest, nil, digest)
     }
 
-    static func substitute(_ health: HealthCheck, database: String) -> HealthCheck {
+    static func substitute(_ health: HealthCheck, user: String, database: String) -> HealthCheck {
         var copy = health
-        copy.command = health.command?.map { $0.replacingOccurrences(of: "{database}", with: database) }
+        copy.command = health.command?.map { PresetSpec.fill($0, user: user, database: database) }
         return copy
+    }
+
+    /// A preset's user and database in `environment`: what `environment:` sets for its user and
+    /// database settings (`POSTGRES_USER`, `POSTGRES_DB`), else `app` and the project's database.
+    static func presetParameters(_ service: Service, spec: PresetSpec, environment: String, project: String) -> (user: String, database: String) {
+        let user = spec.userSetting.flatMap { service.environment[$0]?.value(in: environment) } ?? "app"
+        let database = spec.databaseSetting.flatMap { service.environment[$0]?.value(in: environment) } ?? databaseName(project)
+        return (user, database)
     }
 
     static func defaultSummary(_ service: Service) -> String {

@@ -80,4 +80,24 @@ struct ComposeExposureTests {
         clash.services[1].hostPort = 9000
         #expect(throws: ValidationFailure.self) { _ = try Resolver().resolve(clash) }
     }
+
+    @Test("a tuned PostgreSQL user and database reach the injected URL, the health check, CI and the managed database")
+    func tunedPostgres() throws {
+        let files = try QueueTests.files(Blueprint(
+            name: "shop", environments: [.development, .production],
+            services: [
+                .app("api", path: "api", runtime: .python(server: .uvicorn("app:app")), port: 8000, health: .http("/health"), dependsOn: ["db"]),
+                .postgres(name: "db", user: "shopper", database: "orders", managed: [.production]),
+            ],
+            targets: [.aws(region: "eu-west-1", environments: [.production])]))
+        // PostgreSQL runs as a container in development only (managed in production).
+        let compose = try #require(files["compose.development.yaml"])
+        #expect(compose.contains("postgresql://shopper:${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}@db:5432/orders"), "\(compose)")
+        #expect(compose.contains("- pg_isready\n        - \"-U\"\n        - shopper\n        - \"-d\"\n        - orders"), "\(compose)")
+        #expect(compose.contains("POSTGRES_USER: shopper") && compose.contains("POSTGRES_DB: orders"))
+        let ci = try #require(files[".github/workflows/ci.yml"])
+        #expect(ci.contains("postgresql://shopper:") && ci.contains("/orders"), "CI's service container follows")
+        let tfvars = try #require(files["deploy/terraform/aws/environments/production.tfvars"])
+        #expect(tfvars.contains(#"username       = "shopper""#) && tfvars.contains(#"database       = "orders""#), "\(tfvars)")
+    }
 }

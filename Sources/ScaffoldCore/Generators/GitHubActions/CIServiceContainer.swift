@@ -27,16 +27,16 @@ struct CIServiceContainer: Encodable {
         guard let instance = service.instances.first else { return ([], []) }
         var containers: [CIServiceContainer] = []
         var environment: [KeyValueContext] = []
-        let database = project.name.replacingOccurrences(of: "-", with: "_")
         for name in instance.dependsOn {
             guard let dependency = project.service(named: name), let preset = dependency.preset,
                   let port = dependency.port, let health = dependency.health, health.kind == .command else { continue }
             let spec = PresetSpec.of(preset)
             guard let variable = spec.connectionVariable, var value = spec.connectionFormat else { continue }
-            value = value.replacingOccurrences(of: "{host}", with: jobInContainer ? name : "localhost").replacingOccurrences(of: "{database}", with: database)
+            let tuned = spec.parameters(dependency.instances.first?.variables ?? [], project: project.name)
+            value = PresetSpec.fill(value.replacingOccurrences(of: "{host}", with: jobInContainer ? name : "localhost"), user: tuned.user, database: tuned.database)
             for secret in spec.connectionSecrets { value = value.replacingOccurrences(of: "${\(secret)}", with: testPassword) }
             environment.append(KeyValueContext(name: variable, value: value))
-            var settings = spec.settings.map { KeyValueContext(name: $0.key, value: $0.value.replacingOccurrences(of: "{database}", with: database)) }
+            var settings = spec.settings.map { KeyValueContext(name: $0.key, value: PresetSpec.fill($0.value, user: tuned.user, database: tuned.database)) }
             settings += spec.secrets.map { KeyValueContext(name: $0, value: testPassword) }
             settings.sort { $0.name < $1.name }
             containers.append(CIServiceContainer(

@@ -52,19 +52,20 @@ extension TerraformGenerator {
 
     /// The tfvars entry of a managed backing service, or nil for a preset no cloud manages.
     static func managedValues(_ service: ResolvedService, preset: Preset, project: ResolvedProject, production: Bool) -> TerraformManagedValues? {
-        let database = Resolver.databaseName(project.name)
         let key = "\(service.name)-url"
+        // Blueprint.swift may tune the user and database (POSTGRES_USER, POSTGRES_DB, ...).
+        let tuned = PresetSpec.of(preset).parameters(service.instances.first?.variables ?? [], project: project.name)
         switch preset {
         case .postgres:
             return TerraformManagedValues(
-                name: service.name, engine: "postgres", database: database, username: "app", port: 5432,
+                name: service.name, engine: "postgres", database: tuned.database, username: tuned.user, port: 5432,
                 awsVersion: "16", awsSize: production ? "db.t4g.medium" : "db.t4g.micro",
                 gcpVersion: "POSTGRES_16", gcpSize: production ? "db-custom-2-7680" : "db-custom-1-3840",
                 azureVersion: "16", azureSize: production ? "GP_Standard_D2ds_v5" : "B_Standard_B1ms",
                 secretKey: key)
         case .mysql:
             return TerraformManagedValues(
-                name: service.name, engine: "mysql", database: database, username: "app", port: 3306,
+                name: service.name, engine: "mysql", database: tuned.database, username: tuned.user, port: 3306,
                 awsVersion: "8.4", awsSize: "db.t4g.medium",  // MySQL needs medium for Performance Insights
                 gcpVersion: "MYSQL_8_4", gcpSize: production ? "db-custom-2-7680" : "db-custom-1-3840",
                 azureVersion: "8.0.21", azureSize: production ? "GP_Standard_D2ds_v4" : "B_Standard_B1ms",
