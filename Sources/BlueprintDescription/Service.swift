@@ -72,6 +72,9 @@ public struct Service: Codable, Hashable, Sendable {
     public var scrapeTargets: [String]
     /// For a proxy preset or a static site: path prefix → upstream service.
     public var routes: [String: String]
+    /// Backing presets: the size of the data volume the preset keeps its data in (Kubernetes
+    /// claim request); `nil` is 10Gi.
+    public var storage: Memory?
     /// Where the declaration is in Blueprint.swift.
     public var location: SourceLocation
 

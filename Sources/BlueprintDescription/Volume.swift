@@ -20,6 +20,8 @@ public struct Volume: Codable, Hashable, Sendable {
     public var environments: [String]?
     /// What a named volume becomes where a serverless cloud runs the service; `nil` is `.refuse`.
     public var serverless: Serverless?
+    /// The size a named volume claims in Kubernetes (`"20Gi"`); `nil` is 10Gi.
+    public var size: Memory?
 
     /// What a named volume becomes on ECS Fargate, Cloud Run and Container Apps, which give
     /// containers no persistent disk.
@@ -34,18 +36,19 @@ public struct Volume: Codable, Hashable, Sendable {
     /// A named, persistent volume mounted at `path`: a compose volume, a PersistentVolumeClaim in
     /// Kubernetes. On a serverless cloud it is an error unless `serverless: .scratch` accepts that
     /// the folder is emptied whenever an instance stops there.
-    public static func named(_ name: String, at path: String, environments: [Environment]? = nil, serverless: Serverless = .refuse) -> Volume {
-        Volume(kind: .named, source: name, target: path, environments: environments?.map(\.name), serverless: serverless == .refuse ? nil : serverless)
+    /// `size` is its PersistentVolumeClaim's request in Kubernetes (default 10Gi).
+    public static func named(_ name: String, at path: String, size: Memory? = nil, environments: [Environment]? = nil, serverless: Serverless = .refuse) -> Volume {
+        Volume(kind: .named, source: name, target: path, environments: environments?.map(\.name), serverless: serverless == .refuse ? nil : serverless, size: size)
     }
 
     /// A project folder mounted at `path` in development-mode environments, for hot reload.
     public static func bind(_ folder: String, at path: String) -> Volume {
-        Volume(kind: .bind, source: folder, target: path, environments: nil, serverless: nil)
+        Volume(kind: .bind, source: folder, target: path, environments: nil, serverless: nil, size: nil)
     }
 
     /// In-memory scratch space at `path`.
     public static func scratch(at path: String) -> Volume {
-        Volume(kind: .scratch, source: "", target: path, environments: nil, serverless: nil)
+        Volume(kind: .scratch, source: "", target: path, environments: nil, serverless: nil, size: nil)
     }
 }
 

@@ -44,7 +44,7 @@ extension Resolver {
         writable += spec?.writablePaths ?? []
         var volumes = service.volumes
         if let dataPath = spec?.dataPath, !volumes.contains(where: { $0.target == dataPath }) {
-            volumes.append(.named("\(service.name)-data", at: dataPath))
+            volumes.append(.named("\(service.name)-data", at: dataPath, size: service.storage))
         }
 
         let instances = environments.compactMap { environment -> ServiceInstance? in

@@ -421,6 +421,15 @@ public struct Resolver: Sendable {
         for environment in Set(service.replicas.keys).intersection(service.autoscale.keys).sorted() {
             errors.append(.invalidValue(service: service.name, field: "replicas and autoscale in \(environment)", problem: "conflict: an autoscaled service's replica count is the autoscaler's (min \(service.autoscale[environment]?.min ?? 1)); remove `\(environment)` from `replicas:` or from `autoscale:`", at: at))
         }
+        for size in service.volumes.compactMap(\.size) + [service.storage].compactMap({ $0 }) where size.mebibytes <= 0 {
+            errors.append(.invalidValue(service: service.name, field: "volume size \"\(size.literal)\"", problem: "is not a size: write it like \"20Gi\" or \"512Mi\"", at: at))
+        }
+        if service.storage != nil && (service.preset.map { PresetSpec.of($0).dataPath == nil } ?? true) {
+            errors.append(.invalidValue(service: service.name, field: "storage", problem: "sizes a backing preset's data volume, and this service has none: size its own volumes with `.named(..., size:)`", at: at))
+        }
+        for volume in service.volumes where volume.size != nil && volume.kind != .named {
+            errors.append(.invalidValue(service: service.name, field: "volume \(volume.target)", problem: "has a size, which only named volumes take", at: at))
+        }
         for (environment, count) in service.replicas.sorted(by: { $0.key < $1.key }) where count < 0 || count > Self.maximumReplicas {
             errors.append(.invalidValue(service: service.name, field: "replicas in \(environment)", problem: "must be between 0 and \(Self.maximumReplicas) (Kubernetes and the clouds count replicas in 32 bits)", at: at))
         }

@@ -52,7 +52,8 @@ struct KubernetesNotesTests {
 
         let wiki = Self.messages(notes, service: "wiki")
         #expect(wiki.contains { $0.contains("uploads") && $0.contains("mounted only in staging") && $0.contains("staging, production") })
-        #expect(wiki.contains { $0.contains("uploads") && $0.contains("fixed 10Gi claim") })
+        // A claim's size is an option now (`size:`, a preset's `storage:`): nothing to note.
+        #expect(!wiki.contains { $0.contains("10Gi") })
 
         #expect(Self.messages(notes, service: "prometheus").contains { $0.contains("scrape target worker has no port") })
         #expect(!Self.messages(notes, service: "prometheus").contains { $0.contains("scrape target wiki") })

@@ -54,7 +54,8 @@ struct RoughEdgeTests {
 
     @Test("warnings print when something changes; a no-op regen counts them; --verbose lists them")
     func warningsOnce() throws {
-        let root = try initProject("warnings")
+        // multicloud has fidelity notes (what Cloud Run and Container Apps can't express).
+        let root = try initProject("warnings", ["--blueprint", "multicloud"])
         let quiet = try ScaffoldBinary.run(["regen", "--project", root.path])
         #expect(!quiet.stderr.contains("warning:"), "\(quiet.stderr)")
         #expect(quiet.stderr.contains("fidelity notes unchanged"), "\(quiet.stderr)")

@@ -100,4 +100,24 @@ struct ComposeExposureTests {
         let tfvars = try #require(files["deploy/terraform/aws/environments/production.tfvars"])
         #expect(tfvars.contains(#"username       = "shopper""#) && tfvars.contains(#"database       = "orders""#), "\(tfvars)")
     }
+
+    @Test("volume sizes reach the Kubernetes claims; compose says it can't limit them")
+    func volumeSizes() throws {
+        let blueprint = Blueprint(
+            name: "shop", environments: [.development, .production],
+            services: [
+                .app("api", path: "api", runtime: .python(server: .uvicorn("app:app")), port: 8000,
+                     volumes: [.named("uploads", at: "/data", size: "2048Mi")]),
+                .postgres(storage: "50Gi"),
+            ],
+            targets: [.kubernetes(environments: [.production])])
+        let files = try QueueTests.files(blueprint)
+        #expect(try #require(files["deploy/kubernetes/base/postgres/statefulset.yaml"]).contains(#"storage: "50Gi""#))
+        #expect(try #require(files["deploy/kubernetes/base/api/statefulset.yaml"]).contains(#"storage: "2Gi""#))
+        let notes = ComposeGenerator().notes(for: try Resolver().resolve(blueprint)).map(\.line)
+        #expect(notes.contains { $0.contains("uploads is not limited to 2048Mi") }, "\(notes)")
+        var bad = blueprint
+        bad.services[1].storage = "lots"
+        #expect(throws: ValidationFailure.self) { _ = try Resolver().resolve(bad) }
+    }
 }

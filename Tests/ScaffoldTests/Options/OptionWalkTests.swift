@@ -85,6 +85,7 @@ struct OptionWalkTests {
         onService("api", "egress") { $0.egress = [.https("api.example.org")] },
         onService("api", "scrapeTargets") { $0.scrapeTargets = ["web"] },
         onService("api", "routes") { $0.routes = ["/web/": "web"] },
+        onService("redis", "storage") { $0.storage = "20Gi" },
     ]
 
     static let blueprintMutations: [Mutation] = [

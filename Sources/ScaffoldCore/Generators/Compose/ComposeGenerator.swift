@@ -73,8 +73,16 @@ extension ComposeGenerator {
     /// public host names and separate readiness checks.
     public func notes(for project: ResolvedProject) -> [FidelityNote] {
         var notes: [FidelityNote] = []
-        // Every environment compose runs: a default host port another service already has.
+        // Every environment compose runs: a default host port another service already has, and
+        // volume sizes, which compose's local volumes don't enforce.
         for environment in project.environments where environment.isDevelopment || environment.platforms.isEmpty {
+            for service in project.runningServices(in: environment.name) {
+                for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named {
+                    guard let size = volume.size else { continue }
+                    notes.append(FidelityNote(family: family, service: service.name, environment: environment.name,
+                                              message: "volume \(volume.source) is not limited to \(size.literal): compose's local volumes have no size (Kubernetes claims it)"))
+                }
+            }
             for (name, other) in project.unpublishedDefaults(in: environment).sorted(by: { $0.key < $1.key }) {
                 guard let service = project.services.first(where: { $0.name == name }), let port = service.port else { continue }
                 notes.append(FidelityNote(family: family, service: name, environment: environment.name,

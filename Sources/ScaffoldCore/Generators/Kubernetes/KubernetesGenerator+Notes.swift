@@ -40,13 +40,11 @@ extension KubernetesGenerator {
         }
     }
 
-    /// Volumes limited to some environments, bind mounts, and the fixed claim size.
+    /// Volumes limited to some environments and bind mounts. (A claim's size is the volume's
+    /// `size:`, or the preset's `storage:`, 10Gi by default: nothing to note.)
     func volumeNotes(_ service: ResolvedService, project: ResolvedProject, environments: [String]) -> [FidelityNote] {
         var notes: [FidelityNote] = []
         let dataVolumes = KubernetesPlan.dataVolumes(service, project: project)
-        for volume in dataVolumes {
-            notes.append(note(service.name, nil, "volume \(volume.source) (\(volume.target)) is a fixed \(KubernetesPlan.dataVolumeSize) claim per replica; edit volumeClaimTemplates to resize it"))
-        }
         for volume in service.volumes.sorted(by: { $0.target < $1.target }) {
             let mountedIn = environments.filter { environment in
                 service.instance(in: environment)?.volumes.contains { $0.kind == volume.kind && $0.target == volume.target } ?? false

@@ -4,6 +4,12 @@ extension KubernetesPlan {
     /// The size of each backing service's data volume claim.
     static let dataVolumeSize = "10Gi"
 
+    /// A size as a Kubernetes quantity: whole GiB as `Gi`, else `Mi` (Blueprint.swift's `M` and
+    /// `G` mean Mi and Gi, as compose reads them).
+    static func quantity(_ size: Memory) -> String {
+        size.mebibytes % 1024 == 0 ? "\(size.mebibytes / 1024)Gi" : "\(size.mebibytes)Mi"
+    }
+
     /// The environment-independent part of `service`; its default resources are those of the first
     /// of `environments` it runs in.
     static func workload(_ service: ResolvedService, project: ResolvedProject, environments: [String], secretName: String, ingressClass: String) -> WorkloadContext {
@@ -22,7 +28,7 @@ extension KubernetesPlan {
             volumes.append(VolumeContext(name: label(volume.target, prefix: "scratch"), path: volume.target, inMemory: true))
         }
         let data = dataVolumes.map {
-            DataVolumeContext(name: label($0.source, prefix: "data"), path: $0.target, size: dataVolumeSize)
+            DataVolumeContext(name: label($0.source, prefix: "data"), path: $0.target, size: $0.size.map(quantity) ?? dataVolumeSize)
         }
         let configFiles = Self.configFiles(service)
         let readsSecrets = service.instances.contains { !$0.secrets.isEmpty }
