@@ -6,3 +6,18 @@ public enum Preset: String, Codable, Sendable, CaseIterable {
     /// has no container and exists only in environments a cloud target deploys.
     case queue
 }
+
+/// What a backing preset hands the services that depend on it: the variable's name and the
+/// connection URL's scheme, for example `.url("REDIS_CACHE_URL")` for a second Redis, or
+/// `.url(scheme: "postgresql+psycopg2")` for SQLAlchemy.
+public struct Injection: Codable, Hashable, Sendable {
+    /// The variable name; `nil` keeps the preset's (`DATABASE_URL`, `REDIS_URL`, ...).
+    public var variable: String?
+    /// The URL scheme; `nil` keeps the preset's (`postgresql`, `redis`, ...).
+    public var scheme: String?
+
+    /// A connection URL in `variable` (default: the preset's) with `scheme` (default: the preset's).
+    public static func url(_ variable: String? = nil, scheme: String? = nil) -> Injection {
+        Injection(variable: variable, scheme: scheme)
+    }
+}

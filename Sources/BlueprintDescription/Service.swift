@@ -72,6 +72,9 @@ public struct Service: Codable, Hashable, Sendable {
     public var scrapeTargets: [String]
     /// For a proxy preset or a static site: path prefix → upstream service.
     public var routes: [String: String]
+    /// Backing presets: the variable dependents get instead of the preset's (`REDIS_URL`, ...)
+    /// and the URL's scheme; `nil` keeps the preset's.
+    public var injects: Injection?
     /// Backing presets: the size of the data volume the preset keeps its data in (Kubernetes
     /// claim request); `nil` is 10Gi.
     public var storage: Memory?

@@ -47,6 +47,17 @@ public struct PresetSpec: Sendable {
         return (user, database)
     }
 
+    /// The variable and URL format dependents get under `injects` (the preset's, renamed and
+    /// re-schemed as Blueprint.swift asks), or nil for a preset that injects nothing.
+    public func injection(_ injects: Injection?) -> (variable: String, format: String)? {
+        guard let variable = connectionVariable, let format = connectionFormat else { return nil }
+        var url = format
+        if let scheme = injects?.scheme, let separator = format.range(of: "://") {
+            url = scheme + format[separator.lowerBound...]
+        }
+        return (injects?.variable ?? variable, url)
+    }
+
     /// `text` with `{user}` and `{database}` filled in.
     public static func fill(_ text: String, user: String, database: String) -> String {
         text.replacingOccurrences(of: "{user}", with: user).replacingOccurrences(of: "{database}", with: database)

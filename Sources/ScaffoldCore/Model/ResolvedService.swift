@@ -20,6 +20,8 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     public var imageDigest: String?
     /// The container port, if it listens on one.
     public var port: Int?
+    /// Backing presets: the variable and scheme dependents get instead of the preset's.
+    public var injects: Injection? = nil
     /// The host port published in development-mode environments.
     public var hostPort: Int?
     /// Whether Blueprint.swift asked for `hostPort:` itself: production-mode compose publishes
@@ -58,7 +60,7 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     public var location: SourceLocation = SourceLocation(file: "", line: 0)
 
     enum CodingKeys: String, CodingKey {
-        case name, kind, summary, build, preset, imageRepository, imageTag, imageDigest, port, hostPort, hostPortRequested
+        case name, kind, summary, build, preset, imageRepository, imageTag, imageDigest, port, hostPort, hostPortRequested, injects
         case command, health, volumes, writablePaths, readOnlyRootFilesystem, uid, ingress, metricsPath
         case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances
     }

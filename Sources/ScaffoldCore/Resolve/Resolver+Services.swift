@@ -55,7 +55,7 @@ extension Resolver {
             name: service.name, kind: service.kind,
             summary: service.summary ?? Self.defaultSummary(service),
             build: build, preset: service.preset, imageRepository: repository, imageTag: tag, imageDigest: digest,
-            port: port, hostPort: service.hostPort ?? port, hostPortRequested: service.hostPort != nil,
+            port: port, injects: service.injects, hostPort: service.hostPort ?? port, hostPortRequested: service.hostPort != nil,
             command: service.command ?? (build == nil ? spec?.command : build?.command),
             health: health, volumes: volumes, writablePaths: Array(Set(writable)).sorted(),
             readOnlyRootFilesystem: true,
@@ -94,7 +94,7 @@ extension Resolver {
                 continue
             }
             let dependencySpec = PresetSpec.of(preset)
-            guard let variable = dependencySpec.connectionVariable, let format = dependencySpec.connectionFormat else { continue }
+            guard let (variable, format) = dependencySpec.injection(dependency.injects) else { continue }
             if managed {
                 variables[variable] = Variable(name: variable, value: nil, interpolates: [], secret: SecretReference(name: variable, key: "\(dependency.name)-url", description: "connection to the managed \(preset.rawValue)"), origin: .connection, description: "connection to the managed \(preset.rawValue), provisioned by Terraform")
             } else {

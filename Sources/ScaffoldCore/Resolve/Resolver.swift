@@ -227,7 +227,7 @@ public struct Resolver: Sendable {
             var injected: [String: String] = [:]
             for dependency in service.dependsOn {
                 guard let preset = byName[dependency]?.preset else { continue }
-                let names = preset == .queue ? [Self.queueVariable(dependency)] : [PresetSpec.of(preset).connectionVariable].compactMap { $0 }
+                let names = preset == .queue ? [Self.queueVariable(dependency)] : [PresetSpec.of(preset).injection(byName[dependency]?.injects)?.variable].compactMap { $0 }
                 for name in names {
                     if let other = injected[name], other != dependency {
                         if service.environment[name] == nil && !service.secrets.contains(where: { $0.name == name }) {
@@ -423,6 +423,20 @@ public struct Resolver: Sendable {
         }
         for size in service.volumes.compactMap(\.size) + [service.storage].compactMap({ $0 }) where size.mebibytes <= 0 {
             errors.append(.invalidValue(service: service.name, field: "volume size \"\(size.literal)\"", problem: "is not a size: write it like \"20Gi\" or \"512Mi\"", at: at))
+        }
+        if let injects = service.injects {
+            if service.preset.flatMap({ PresetSpec.of($0).connectionVariable }) == nil {
+                errors.append(.invalidValue(service: service.name, field: "injects", problem: "is for backing presets that hand dependents a connection URL (redis, postgres, mysql, mongodb, rabbitmq)", at: at))
+            }
+            if let name = injects.variable, name.range(of: "^[A-Z_][A-Z0-9_]*$", options: .regularExpression) == nil {
+                errors.append(.invalidValue(service: service.name, field: "injects '\(name)'", problem: "is not a variable name: use capitals, digits and '_', like REDIS_CACHE_URL", at: at))
+            }
+            if let scheme = injects.scheme, scheme.range(of: "^[a-z][a-z0-9+.-]*$", options: .regularExpression) == nil {
+                errors.append(.invalidValue(service: service.name, field: "injects scheme '\(scheme)'", problem: "is not a URL scheme: use lowercase letters, digits, '+', '.' and '-', like postgresql+psycopg2", at: at))
+            }
+            if injects.scheme != nil && !service.managed.isEmpty {
+                errors.append(.invalidValue(service: service.name, field: "injects scheme", problem: "can't apply where the cloud manages it (\(service.managed.joined(separator: ", "))): the URL Terraform writes uses the preset's scheme; rewrite it in the app, or keep the scheme", at: at))
+            }
         }
         if service.storage != nil && (service.preset.map { PresetSpec.of($0).dataPath == nil } ?? true) {
             errors.append(.invalidValue(service: service.name, field: "storage", problem: "sizes a backing preset's data volume, and this service has none: size its own volumes with `.named(..., size:)`", at: at))

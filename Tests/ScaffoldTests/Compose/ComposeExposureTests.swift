@@ -120,4 +120,27 @@ struct ComposeExposureTests {
         bad.services[1].storage = "lots"
         #expect(throws: ValidationFailure.self) { _ = try Resolver().resolve(bad) }
     }
+
+    @Test("two Redis instances inject distinct names, and a scheme can be asked for; a managed one keeps its scheme")
+    func injectionControl() throws {
+        let blueprint = Blueprint(
+            name: "shop", environments: [.development, .production],
+            services: [
+                .app("api", path: "api", runtime: .python(server: .uvicorn("app:app")), port: 8000, health: .http("/health"),
+                     dependsOn: ["cache", "sessions", "postgres"]),
+                .redis(name: "cache", injects: .url("REDIS_CACHE_URL")),
+                .redis(name: "sessions", hostPort: 6380, injects: .url("REDIS_SESSIONS_URL")),
+                .postgres(injects: .url(scheme: "postgresql+psycopg2")),
+            ])
+        let files = try QueueTests.files(blueprint)
+        let compose = try #require(files["compose.yaml"])
+        #expect(compose.contains("REDIS_CACHE_URL: \"redis://cache:6379/0\""), "\(compose)")
+        #expect(compose.contains("REDIS_SESSIONS_URL: \"redis://sessions:6379/0\""))
+        #expect(compose.contains("DATABASE_URL: \"postgresql+psycopg2://app:"))
+        #expect(!compose.contains("REDIS_URL:"))
+        #expect(try #require(files[".github/workflows/ci.yml"]).contains("REDIS_CACHE_URL"), "CI's service containers follow")
+        var managed = blueprint
+        managed.services[3].managed = ["production"]
+        #expect(throws: ValidationFailure.self) { _ = try Resolver().resolve(managed) }
+    }
 }

@@ -86,6 +86,7 @@ struct OptionWalkTests {
         onService("api", "scrapeTargets") { $0.scrapeTargets = ["web"] },
         onService("api", "routes") { $0.routes = ["/web/": "web"] },
         onService("redis", "storage") { $0.storage = "20Gi" },
+        onService("redis", "injects") { $0.injects = .url("CACHE_URL") },
     ]
 
     static let blueprintMutations: [Mutation] = [

@@ -31,7 +31,8 @@ struct CIServiceContainer: Encodable {
             guard let dependency = project.service(named: name), let preset = dependency.preset,
                   let port = dependency.port, let health = dependency.health, health.kind == .command else { continue }
             let spec = PresetSpec.of(preset)
-            guard let variable = spec.connectionVariable, var value = spec.connectionFormat else { continue }
+            guard let (variable, format) = spec.injection(dependency.injects) else { continue }
+            var value = format
             let tuned = spec.parameters(dependency.instances.first?.variables ?? [], project: project.name)
             value = PresetSpec.fill(value.replacingOccurrences(of: "{host}", with: jobInContainer ? name : "localhost"), user: tuned.user, database: tuned.database)
             for secret in spec.connectionSecrets { value = value.replacingOccurrences(of: "${\(secret)}", with: testPassword) }
