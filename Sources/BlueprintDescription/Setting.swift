@@ -20,6 +20,8 @@ public struct Setting: Codable, Hashable, Sendable, ExpressibleByStringLiteral, 
     public var values: [String: String]
     /// The service whose URL this is, for `.url(of:path:)`; `nil` for a plain value.
     public var url: ServiceURL?
+    /// For `.host(...)`: the variable of the environment compose runs in that overrides the value.
+    public var hostVariable: String?
 
     /// A value for every environment.
     public init(_ value: String) {
@@ -71,6 +73,16 @@ public struct Setting: Codable, Hashable, Sendable, ExpressibleByStringLiteral, 
     public static func url(of service: String, path: String = "", environments: [Environment]? = nil, file: String = #fileID, line: Int = #line) -> Setting {
         var setting = Setting(defaultValue: nil, values: [:])
         setting.url = ServiceURL(service: service, path: path, environments: environments?.map(\.name), location: SourceLocation(file: file, line: line))
+        return setting
+    }
+
+    /// A value the person running compose may override from their shell or `.env`: compose writes
+    /// `${NAME:-default}` (`NAME` is the variable's own name unless `variable` names another), and
+    /// `.env.example` lists it. Kubernetes, Helm and the clouds have no such shell: they get
+    /// `default` (or the per-environment `values`), and a fidelity note says so.
+    public static func host(_ variable: String? = nil, default defaultValue: String, per values: [Environment: String] = [:]) -> Setting {
+        var setting = Setting(defaultValue: defaultValue, values: values.byName)
+        setting.hostVariable = variable ?? ""
         return setting
     }
 

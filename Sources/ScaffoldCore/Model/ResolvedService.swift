@@ -166,6 +166,8 @@ public struct Variable: Codable, Hashable, Sendable {
     /// address (`http://<service>:<port><path>`, what compose, Kubernetes and ECS Service Connect
     /// resolve), and the serverless clouds write their own.
     public var serviceURL: ServiceURLReference? = nil
+    /// For a `.host(...)` setting, the variable compose reads from the shell or `.env` to override `value`.
+    public var hostVariable: String? = nil
 }
 
 /// The service a `.url(of:)` variable points at, resolved.

@@ -116,7 +116,8 @@ extension Resolver {
                 variables[name] = Variable(name: name, value: reference.networkURL, interpolates: [], secret: nil, origin: .blueprint,
                                            description: "the URL of \(target.name)", serviceURL: reference)
             } else if let value = setting.value(in: env) {
-                variables[name] = Variable(name: name, value: value, interpolates: [], secret: nil, origin: .blueprint, description: nil)
+                variables[name] = Variable(name: name, value: value, interpolates: [], secret: nil, origin: .blueprint, description: nil,
+                                           hostVariable: setting.hostVariable.map { $0.isEmpty ? name : $0 })
             } else if variables[name]?.origin == .connection {
                 // An explicit `.only(...)` elsewhere means the user owns this name: leave the injected one.
             }

@@ -424,6 +424,15 @@ public struct Resolver: Sendable {
         for size in service.volumes.compactMap(\.size) + [service.storage].compactMap({ $0 }) where size.mebibytes <= 0 {
             errors.append(.invalidValue(service: service.name, field: "volume size \"\(size.literal)\"", problem: "is not a size: write it like \"20Gi\" or \"512Mi\"", at: at))
         }
+        for (name, setting) in service.environment.sorted(by: { $0.key < $1.key }) {
+            guard let host = setting.hostVariable else { continue }
+            if !host.isEmpty, host.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) == nil {
+                errors.append(.invalidValue(service: service.name, field: "'\(name)' from the host variable '\(host)'", problem: "needs a variable name: letters, digits and '_'", at: at))
+            }
+            if ([setting.defaultValue].compactMap { $0 } + setting.values.values).contains(where: { $0.contains("}") }) {
+                errors.append(.invalidValue(service: service.name, field: "'\(name)'", problem: "is a .host(...) default with '}', which would end compose's ${VAR:-default}: leave it out of the default", at: at))
+            }
+        }
         if let injects = service.injects {
             if service.preset.flatMap({ PresetSpec.of($0).connectionVariable }) == nil {
                 errors.append(.invalidValue(service: service.name, field: "injects", problem: "is for backing presets that hand dependents a connection URL (redis, postgres, mysql, mongodb, rabbitmq)", at: at))

@@ -143,4 +143,27 @@ struct ComposeExposureTests {
         managed.services[3].managed = ["production"]
         #expect(throws: ValidationFailure.self) { _ = try Resolver().resolve(managed) }
     }
+
+    @Test(".host(...) settings: compose reads them from the shell with a default, .env.example lists them, the cluster notes it")
+    func hostSettings() throws {
+        let blueprint = Blueprint(
+            name: "shop", environments: [.development, .production],
+            services: [
+                .app("api", path: "api", runtime: .python(server: .uvicorn("app:app")), port: 8000, health: .http("/health"),
+                     environment: ["LOG_LEVEL": .host(default: "info"), "WORKERS": .host("API_WORKERS", default: "2", per: [.production: "4"])]),
+            ],
+            targets: [.kubernetes(environments: [.production])])
+        let files = try QueueTests.files(blueprint)
+        let development = try #require(files["compose.development.yaml"]) + (files["compose.yaml"] ?? "")
+        #expect(development.contains("${LOG_LEVEL:-info}"), "\(development)")
+        #expect(development.contains("${API_WORKERS:-2}"))
+        #expect(try #require(files["compose.production.yaml"]).contains("${API_WORKERS:-4}") || development.contains("${API_WORKERS:-4}"))
+        let example = try #require(files[".env.example"])
+        #expect(example.contains("# LOG_LEVEL=info") && example.contains("# API_WORKERS="), "\(example)")
+        let notes = KubernetesGenerator().notes(for: try Resolver().resolve(blueprint)).map(\.line)
+        #expect(notes.contains { $0.contains("only compose reads API_WORKERS") && $0.contains("\"4\"") }, "\(notes)")
+        var bad = blueprint
+        bad.services[0].environment["X"] = .host(default: "a}b")
+        #expect(throws: ValidationFailure.self) { _ = try Resolver().resolve(bad) }
+    }
 }

@@ -28,7 +28,11 @@ enum ComposeCompanions {
         /// Where the cloud that deploys the environment reads each secret (the name to create there).
         var stores: [EnvEntry]; var hasStores: Bool
     }
-    struct EnvContext: Encodable { var secrets: [EnvEntry]; var sections: [EnvSection] }
+    struct EnvContext: Encodable {
+        var secrets: [EnvEntry]; var sections: [EnvSection]
+        /// `.host(...)` settings: what compose reads from the shell or `.env`, with its default.
+        var overrides: [EnvEntry]; var hasOverrides: Bool
+    }
 
     static func configFiles(for service: ResolvedService, in project: ResolvedProject) -> [ConfigFile] {
         switch service.preset {
@@ -121,6 +125,16 @@ enum ComposeCompanions {
             let what = info.description.map { "\(Self.oneLine($0)); " } ?? ""
             return EnvEntry(name: name, note: "\(what)used by \(info.services.sorted().joined(separator: ", ")) in \(info.environments.joined(separator: ", "))")
         }
-        return EnvContext(secrets: entries, sections: sections)
+        var overrides: [String: String] = [:]
+        for service in project.services {
+            for instance in service.instances where !instance.managed {
+                for variable in instance.variables {
+                    guard let host = variable.hostVariable, overrides[host] == nil else { continue }
+                    overrides[host] = Self.oneLine(variable.value ?? "")
+                }
+            }
+        }
+        let overrideEntries = overrides.keys.sorted().map { EnvEntry(name: $0, note: overrides[$0] ?? "") }
+        return EnvContext(secrets: entries, sections: sections, overrides: overrideEntries, hasOverrides: !overrideEntries.isEmpty)
     }
 }

@@ -202,6 +202,10 @@ struct ComposeServiceBuilder {
     static func composeValue(_ variable: Variable) -> String {
         if let secret = variable.secret { return "${\(secret.dotEnvName):?set \(secret.dotEnvName) in .env}" }
         var value = (variable.value ?? "").replacingOccurrences(of: "$", with: "$$")
+        if let host = variable.hostVariable {
+            // The shell or `.env` may override it; the blueprint's value is the default.
+            return "${\(host):-\(value)}"
+        }
         for name in variable.interpolates {
             value = value.replacingOccurrences(of: "$${\(name)}", with: "${\(name):?set \(name) in .env}")
         }

@@ -7,7 +7,7 @@ extension KubernetesGenerator {
     public func notes(for project: ResolvedProject) -> [FidelityNote] {
         guard let plan = KubernetesPlan(project: project) else { return [] }
         let environments = plan.environments.map(\.name)
-        var notes: [FidelityNote] = []
+        var notes = HostSettingNotes.notes(project, family: family, platforms: [.kubernetes])
         for workload in plan.workloads {
             guard let service = project.service(named: workload.name) else { continue }
             let inCluster = environments.filter { service.instance(in: $0).map { !$0.managed } ?? false }

@@ -5,7 +5,8 @@ extension TerraformGenerator {
     /// sizes rounded to the platform's, settings a platform has no place for, and steps left to
     /// the user (DNS, CA trust).
     public func notes(for project: ResolvedProject) -> [FidelityNote] {
-        Array(Set(TerraformCloud.allCases.flatMap { cloud in notes(for: project, cloud: cloud) })).sorted()
+        let host = HostSettingNotes.notes(project, family: family, platforms: [.ecsFargate, .cloudRun, .containerApps])
+        return Array(Set(TerraformCloud.allCases.flatMap { cloud in notes(for: project, cloud: cloud) } + host)).sorted()
     }
 
     /// The notes of one cloud, or none when no target deploys it.
