@@ -268,6 +268,7 @@ extension ServiceImporter {
             }
             if !own { drop(variable) }
         }
+        var others: [(ImportEnvironment, YAML)] = []
         for (environment, value) in values("volumes") {
             for entry in value.list ?? [] {
                 guard let mount = VolumeMount.parse(entry) else { continue }
@@ -278,9 +279,16 @@ extension ServiceImporter {
                 } else if preset == .prometheus, mount.target.hasSuffix("prometheus.yml") {
                     note("volumes: \(CredentialRule.describe(entry, under: "volumes")) (scaffold writes the Prometheus configuration from scrape:)")
                 } else {
-                    note("volumes", [(environment, entry)], because: "the preset mounts its data volume only")
+                    others.append((environment, entry))
                 }
             }
+        }
+        var grouped: [(entry: YAML, environments: [ImportEnvironment])] = []
+        for (environment, entry) in others {
+            if let index = grouped.firstIndex(where: { $0.entry == entry }) { grouped[index].environments.append(environment) } else { grouped.append((entry, [environment])) }
+        }
+        for group in grouped {
+            note("volumes: \(CredentialRule.describe(group.entry, under: "volumes"))", in: group.environments.map(\.name), because: "the preset mounts its data volume only")
         }
         note("tmpfs", values("tmpfs"), because: "the preset keeps its own paths writable")
     }
