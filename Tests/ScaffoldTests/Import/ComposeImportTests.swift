@@ -85,6 +85,29 @@ struct ComposeImportTests {
         #expect(report.services[0].notImported.contains { $0.hasPrefix("labels:") && $0.contains("<redacted>") })
     }
 
+    @Test("a command or health check holding a credential is noted with it redacted, never imported")
+    func credentialsInCommands() throws {
+        let (text, _, _) = try ImportSupport.draft(["compose.yaml": """
+        services:
+          cache:
+            image: ghcr.io/acme/keydb:6.3.4
+            command: keydb-server --requirepass hunter2-cmd --port 6380
+            healthcheck:
+              test: ["CMD", "keydb-cli", "--pass", "hunter2-check", "ping"]
+          worker:
+            image: ghcr.io/acme/worker:1.0.0
+            command: ["run", "--api-key=sk-live-not-real-123", "--verbose"]
+        """])
+        for secret in ["hunter2-cmd", "hunter2-check", "sk-live-not-real-123"] {
+            #expect(!text.contains(secret), "the draft contains '\(secret)':\n\(text)")
+        }
+        let cache = try #require(ImportSupport.declaration(of: "cache", in: text))
+        #expect(cache.contains("// not imported: command: keydb-server --requirepass <redacted> --port 6380 (it holds a credential"), "\(cache)")
+        #expect(!cache.contains("command: ["), "\(cache)")
+        let worker = try #require(ImportSupport.declaration(of: "worker", in: text))
+        #expect(worker.contains("--api-key=<redacted>"), "\(worker)")
+    }
+
     @Test("settings that differ per overlay become per-environment values; overlay-only services run only there")
     func perEnvironment() throws {
         let (text, report, _) = try ImportSupport.draft([

@@ -27,6 +27,35 @@ enum CredentialRule {
         return !["", "true", "false"].contains(value.lowercased())
     }
 
+    /// Option names in commands that take a credential: `--requirepass`, `--password`, `--api-key`.
+    static func flagLooksSecret(_ flag: String) -> Bool {
+        let name = flag.drop { $0 == "-" }.uppercased().replacingOccurrences(of: "-", with: "_")
+        return !name.isEmpty && (nameLooksSecret(name) || name.contains("PASS") || name.contains("AUTH"))
+    }
+
+    /// `words` with every credential in them replaced by `<redacted>`, or nil when there is none:
+    /// the value after a secret-looking option (`--requirepass x`, `-p x` is not guessed),
+    /// `--password=x`, `KEY=value` pairs under secret-looking names, and credential-shaped words.
+    static func redacting(_ words: [String]) -> [String]? {
+        var result = words
+        var found = false
+        for index in words.indices {
+            let word = words[index]
+            if let equals = word.firstIndex(of: "="), word.hasPrefix("-") || nameLooksSecret(String(word[..<equals])),
+               flagLooksSecret(String(word[..<equals])), !["true", "false", ""].contains(word[word.index(after: equals)...].lowercased()) {
+                result[index] = String(word[...equals]) + redacted
+                found = true
+            } else if valueLooksSecret(word) {
+                result[index] = redacted
+                found = true
+            } else if index > 0, words[index - 1].hasPrefix("--"), !words[index - 1].contains("="), flagLooksSecret(words[index - 1]), !word.hasPrefix("-") {
+                result[index] = redacted
+                found = true
+            }
+        }
+        return found ? result : nil
+    }
+
     /// The placeholder written instead of a credential.
     static let redacted = "<redacted>"
 
@@ -42,8 +71,13 @@ enum CredentialRule {
             if let equals = text.firstIndex(of: "="), isCredential(name: String(text[..<equals]), value: String(text[text.index(after: equals)...])) {
                 return String(text[..<equals]) + "=" + redacted
             }
+            if text.contains(" "), let words = redacting(ShellSplit.words(text)) { return quoteIfNeeded(words.joined(separator: " ")) }
             return quoteIfNeeded(text)
         case let .list(items):
+            let words = items.compactMap(\.string)
+            if words.count == items.count, let redactedWords = redacting(words) {
+                return "[" + redactedWords.map(quoteIfNeeded).joined(separator: ", ") + "]"
+            }
             return "[" + items.map { describe($0, under: key) }.joined(separator: ", ") + "]"
         case let .map(pairs):
             return "{" + pairs.map { "\($0.key): \(describe($0.value, under: $0.key))" }.joined(separator: ", ") + "}"

@@ -81,7 +81,7 @@ extension ServiceImporter {
                 continue
             }
             if let embedded = kinds.first(where: { if case .embedded? = $0.value { return true } else { return false } }), case let .embedded(raw)? = embedded.value {
-                note("environment \(variable): \(raw) (compose fills in ${...} from the shell or .env: write the value itself, or make it a secret)")
+                note("environment \(variable): \(CredentialRule.describe(.string(raw), under: variable)) (compose fills in ${...} from the shell or .env: write the value itself, or make it a secret)")
                 drop(variable)
                 continue
             }
@@ -218,6 +218,10 @@ extension ServiceImporter {
             return nil
         }
         let probe = words.isEmpty ? ShellSplit.words(shell ?? "") : words
+        if CredentialRule.redacting(probe) != nil {
+            note("healthcheck", all, because: "its test holds a credential: read it from a secret variable instead")
+            return nil
+        }
         let interval = check["interval"]?.string.flatMap(ComposeQuantity.seconds)
         let timeout = check["timeout"]?.string.flatMap(ComposeQuantity.seconds)
         let retries = check["retries"]?.string.flatMap { Int($0) }

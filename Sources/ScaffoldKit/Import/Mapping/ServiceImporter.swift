@@ -244,8 +244,20 @@ struct ServiceImporter {
     }
 
     /// `command:` in each environment, as words.
-    func commands() -> (development: [String]?, production: [String]?) {
-        let all = values("command").map { ($0.environment, ShellSplit.command($0.value)) }
+    mutating func commands() -> (development: [String]?, production: [String]?) {
+        var all: [(ImportEnvironment, [String]?)] = []
+        var secretive: [(environment: ImportEnvironment, value: YAML)] = []
+        for (environment, value) in values("command") {
+            let words = ShellSplit.command(value)
+            if let words, CredentialRule.redacting(words) != nil {
+                secretive.append((environment, value))
+            } else {
+                all.append((environment, words))
+            }
+        }
+        if !secretive.isEmpty {
+            note("command", secretive, because: "it holds a credential: read it from a secret variable in the command instead")
+        }
         let development = all.first { $0.0.isDevelopment }?.1
         let production = all.last { !$0.0.isDevelopment }?.1
         return (development, production)
@@ -255,6 +267,7 @@ struct ServiceImporter {
     mutating func noteOtherCommands(except used: [[String]?]) {
         for (environment, value) in values("command") {
             let words = ShellSplit.command(value)
+            if let words, CredentialRule.redacting(words) != nil { continue }
             if !used.contains(where: { $0 == words }) {
                 note("command: \(CredentialRule.describe(value, under: "command")) in \(environment.name) (scaffold has one development and one production command)")
             }
