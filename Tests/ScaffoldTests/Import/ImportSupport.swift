@@ -126,7 +126,7 @@ enum SeedCompose {
         guard let folder, let name = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.sorted().first(where: { $0.hasPrefix(id + "_") && $0.hasSuffix(".txt") }),
               let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
         let readme = FileManager.default.contents(atPath: folder.appendingPathComponent("README.md").path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let system = readme.split(separator: "\n").first { $0.contains(name) }.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }.flatMap { $0.count > 2 ? $0[2] : nil } ?? name
+        let system = readme.split(separator: "\n").first { $0.contains(name) }.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }.flatMap { $0.count > 1 ? $0[1] : nil } ?? name
         return Seed(id: id, system: system, files: blocks(in: String(decoding: data, as: UTF8.self)))
     }
 
