@@ -20,7 +20,8 @@ let package = Package(
         .executableTarget(name: "scaffold", dependencies: ["ScaffoldKit"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "ScaffoldCoreTests", dependencies: ["ScaffoldCore"]),
-        .testTarget(name: "ScaffoldTests", dependencies: ["ScaffoldKit"]),
+        // The import fixtures are compose stacks with their sources, read by the tests at run time.
+        .testTarget(name: "ScaffoldTests", dependencies: ["ScaffoldKit"], exclude: ["Import/Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -341,7 +341,7 @@ public struct Resolver: Sendable {
     static let secretLikeName = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"]
 
     /// True when `value` embeds a credential, such as `postgres://user:pass@db/app`.
-    static func embedsCredential(_ value: String) -> Bool {
+    public static func embedsCredential(_ value: String) -> Bool {
         guard let scheme = value.range(of: "://") else { return false }
         let rest = value[scheme.upperBound...]
         guard let at = rest.firstIndex(of: "@") else { return false }

@@ -3,9 +3,12 @@ struct Arguments {
     var positionals: [String] = []
     var flags: Set<String> = []
     var options: [String: String] = [:]
+    /// Every value of a `repeatable` option, in order (`-f a.yml -f b.yml`).
+    var lists: [String: [String]] = [:]
 
-    /// Parses `raw` given which names take a value; unknown names are a usage error.
-    init(_ raw: [String], flags allowedFlags: Set<String>, options allowedOptions: Set<String>, aliases: [String: String] = [:]) throws {
+    /// Parses `raw` given which names take a value; unknown names are a usage error, and so is
+    /// an option given twice unless it is `repeatable`.
+    init(_ raw: [String], flags allowedFlags: Set<String>, options allowedOptions: Set<String>, repeatable: Set<String> = [], aliases: [String: String] = [:]) throws {
         var index = 0
         while index < raw.count {
             var argument = raw[index]
@@ -24,13 +27,19 @@ struct Arguments {
                 if allowedFlags.contains(name) && inlineValue == nil {
                     flags.insert(name)
                 } else if allowedOptions.contains(name) {
+                    let value: String
                     if let inlineValue {
-                        options[name] = inlineValue
+                        value = inlineValue
                     } else {
                         index += 1
                         guard index < raw.count else { throw UsageError("\(name) needs a value") }
-                        options[name] = raw[index]
+                        value = raw[index]
                     }
+                    if options[name] != nil && !repeatable.contains(name) {
+                        throw UsageError("\(name) is given twice; give it once")
+                    }
+                    options[name] = value
+                    lists[name, default: []].append(value)
                 } else {
                     throw UsageError("unknown option '\(name)'")
                 }

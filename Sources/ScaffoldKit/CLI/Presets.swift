@@ -70,12 +70,26 @@ struct Presets {
     }
 }
 
-/// `init` could not start the project.
+/// `init` could not start the project; nothing was changed.
 enum InitError: Error, CustomStringConvertible {
     case unreadable(String)
+    /// The folder already has files scaffold would generate.
+    case occupied(String, [String])
+    /// `--adopt` was given a folder that doesn't exist.
+    case nothingToAdopt(String)
+    /// `--keep` names a file scaffold doesn't generate.
+    case unknownKeep(String, suggestion: String)
+
     var description: String {
         switch self {
         case let .unreadable(path): return "cannot read the preset \(path): reinstall scaffold"
+        case let .occupied(folder, paths):
+            return "\(folder) already has files scaffold generates (\(paths.joined(separator: ", "))); nothing was changed. "
+                + "Run `scaffold init \(folder) --adopt` to see how each differs from what scaffold writes, then adopt them with --force (keeping any with --keep PATH)"
+        case let .nothingToAdopt(folder):
+            return "\(folder) doesn't exist, so there is nothing to adopt: run `scaffold init \(folder)` without --adopt to create it"
+        case let .unknownKeep(path, suggestion):
+            return "--keep \(path): scaffold generates no file of that name\(suggestion); name a generated file (`scaffold init . --adopt` lists them)"
         }
     }
 }

@@ -54,6 +54,7 @@ public enum ScaffoldCommand {
             case "blueprints": return try BlueprintsCommand.run(rest)
             case "render": return try RenderCommand.run(rest)
             case "lint": return try LintCommand.run(rest)
+            case "import": return try ImportCommand.run(rest)
             default:
                 Console.error("error: unknown command '\(command)'; run `scaffold --help`")
                 return usage
