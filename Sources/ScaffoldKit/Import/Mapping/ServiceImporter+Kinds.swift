@@ -63,7 +63,7 @@ extension ServiceImporter {
         let (port, hostPort) = ports()
         var arguments: [DraftArgument] = [.value(nil, SwiftLiteral.string(name)), .value("path", SwiftLiteral.string(path)), .value("runtime", runtime)]
         if let port { arguments.append(.value("port", String(port))) }
-        if let hostPort, hostPort != port { arguments.append(.value("hostPort", String(hostPort))) }
+        if let hostPort, hostPort != port || publishedOutsideDevelopment { arguments.append(.value("hostPort", String(hostPort))) }
         if let command { arguments.append(.value("command", SwiftLiteral.strings(command))) }
         let dependencies = dependencies()
         if let health = health(port: port) { arguments.append(.value("health", health)) }
@@ -165,7 +165,7 @@ extension ServiceImporter {
         let (port, hostPort) = ports()
         var arguments: [DraftArgument] = [.value(nil, SwiftLiteral.string(name)), .value(nil, SwiftLiteral.string(reference))]
         if let port { arguments.append(.value("port", String(port))) }
-        if let hostPort, hostPort != port { arguments.append(.value("hostPort", String(hostPort))) }
+        if let hostPort, hostPort != port || publishedOutsideDevelopment { arguments.append(.value("hostPort", String(hostPort))) }
         handled.insert("command")
         let (development, production) = commands()
         let command = production ?? development

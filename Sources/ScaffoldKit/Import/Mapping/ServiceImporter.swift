@@ -24,6 +24,9 @@ struct ServiceImporter {
     var replacedImage: String?
     var unpinnedImage: String?
     var movedPort: Int?
+    /// Whether a production-mode file publishes the port: scaffold publishes it there only when
+    /// `hostPort:` asks, so the draft writes it even when it equals the container port.
+    var publishedOutsideDevelopment = false
 
     init(composeName: String, context: ImportContext) {
         self.composeName = composeName
@@ -215,6 +218,7 @@ struct ServiceImporter {
                     later("ports: \(mapping.shortSyntax)", "the container port is \(port!) elsewhere", environment)
                 }
                 if let published = mapping.hostPort {
+                    if !environment.isDevelopment && !backing { publishedOutsideDevelopment = true }
                     if environment.isDevelopment, developmentHost == nil { developmentHost = published }
                     if hostPort == nil { hostPort = published }
                     if backing && !environment.isDevelopment {
