@@ -98,7 +98,7 @@ let blueprint = Blueprint(
             "python.linting.flake8Args": ["--max-line-length=100", "--ignore=E203,W503"],
         ],
         // The seed's setup.sh, reduced to what it does: the pinned Poetry, an in-project venv and the hooks.
-        postCreateCommand: "pipx install poetry==\(poetry) && poetry config virtualenvs.in-project true && poetry install --with dev && poetry run pre-commit install",
+        postCreateCommand: "pipx install poetry==\(poetry) && poetry config virtualenvs.in-project true && poetry install --with dev && (poetry run pre-commit install || echo 'pre-commit is not a dev dependency yet: poetry add --group dev pre-commit')",
         remoteEnvironment: [
             "PYTHONPATH": "${containerWorkspaceFolder}",
             "GCP_PROJECT_ID": "cherry-ai-project",

@@ -16,8 +16,10 @@ import BlueprintDescription
 // - `:latest` / `:main` tags are pinned (see OpenWebUI below); the preset images are pinned too.
 // - The images run as UID 10001, not root; the seed's Dockerfile `base → deps → app` stages map
 //   onto scaffold's builder / production / development stages.
-// - Rollback: scripts/deploy.sh keeps the previous image tag, and the CI deploy jobs roll back
-//   (kubectl rollout undo / ECS circuit breaker) on a failed health check.
+// - Rollback: scripts/deploy.sh keeps the previous image tag and restores it when the new one is
+//   unhealthy; on ECS the deployment circuit breaker rolls a failed deploy back by itself; on
+//   Kubernetes a deploy whose rollout doesn't finish fails the job (`kubectl rollout status`), and
+//   deploy.yml's `rollback` input redeploys the previous successful tag.
 /// Where the clouds' alerts go (D8: "performance baselines and alerting").
 let alerts = Monitoring.alerts(email: "oncall@ralex.example.com")
 
