@@ -34,19 +34,27 @@ final class EncodingBox {
     /// Makes this cell an object (if it is not one already) and returns the cell stored at `key`,
     /// creating it when needed.
     func member(_ key: String) -> EncodingBox {
-        var members: [String: EncodingBox]
-        if case .object(let existing) = storage { members = existing } else { members = [:] }
-        if let box = members[key] { return box }
+        if case .object(var members) = storage {
+            if let box = members[key] { return box }
+            // Take the dictionary out of `storage` first, so inserting doesn't copy it.
+            storage = .empty
+            let box = EncodingBox()
+            members[key] = box
+            storage = .object(members)
+            return box
+        }
         let box = EncodingBox()
-        members[key] = box
-        storage = .object(members)
+        storage = .object([key: box])
         return box
     }
 
     /// Stores `box` at `key`, making this cell an object if it is not one already.
     func setMember(_ key: String, _ box: EncodingBox) {
-        var members: [String: EncodingBox]
-        if case .object(let existing) = storage { members = existing } else { members = [:] }
+        guard case .object(var members) = storage else {
+            storage = .object([key: box])
+            return
+        }
+        storage = .empty
         members[key] = box
         storage = .object(members)
     }
@@ -65,8 +73,13 @@ final class EncodingBox {
 
     /// Appends `box`, making this cell an array if it is not one already.
     func append(_ box: EncodingBox) {
-        var elements: [EncodingBox]
-        if case .array(let existing) = storage { elements = existing } else { elements = [] }
+        guard case .array(var elements) = storage else {
+            storage = .array([box])
+            return
+        }
+        // Take the array out of `storage` first: with a second reference left there, every append
+        // would copy the whole array (quadratic in its length).
+        storage = .empty
         elements.append(box)
         storage = .array(elements)
     }

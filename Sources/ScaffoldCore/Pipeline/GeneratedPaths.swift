@@ -28,31 +28,47 @@ public enum GeneratedPaths {
 
     /// Whether a built-in family could generate `path`.
     public static func couldGenerate(_ path: String) -> Bool {
-        !isProtected(path) && patterns.contains { matches($0, path) }
+        !isProtected(path) && matchesAny(path)
+    }
+
+    /// The patterns split into components of UTF-8 bytes, once.
+    private static let compiled: [[[UInt8]]] = patterns.map { pattern in
+        pattern.split(separator: "/", omittingEmptySubsequences: false).map { Array($0.utf8) }
+    }
+
+    /// Whether any pattern matches `path` (its components split once, matched without copies).
+    private static func matchesAny(_ path: String) -> Bool {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        return compiled.contains { matchComponents($0[...], components[...]) }
     }
 
     /// Glob match of `path` against `pattern`, component by component.
     static func matches(_ pattern: String, _ path: String) -> Bool {
-        matchComponents(pattern.split(separator: "/", omittingEmptySubsequences: false)[...],
-                        path.split(separator: "/", omittingEmptySubsequences: false)[...])
+        matchComponents(pattern.split(separator: "/", omittingEmptySubsequences: false).map { Array($0.utf8) }[...],
+                        path.split(separator: "/", omittingEmptySubsequences: false).map { Array($0.utf8) }[...])
     }
 
-    private static func matchComponents(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
+    private static func matchComponents(_ pattern: ArraySlice<[UInt8]>, _ path: ArraySlice<[UInt8]>) -> Bool {
         guard let first = pattern.first else { return path.isEmpty }
-        if first == "**" {
+        if first == Array("**".utf8) {
             if matchComponents(pattern.dropFirst(), path) { return true }
             return !path.isEmpty && matchComponents(pattern, path.dropFirst())
         }
-        guard let component = path.first, matchComponent(Array(first), Array(component)) else { return false }
+        guard let component = path.first, matchComponent(first[...], component[...]) else { return false }
         return matchComponents(pattern.dropFirst(), path.dropFirst())
     }
 
-    private static func matchComponent(_ pattern: [Character], _ text: [Character]) -> Bool {
-        if pattern.isEmpty { return text.isEmpty }
-        if pattern[0] == "*" {
-            for split in 0...text.count where matchComponent(Array(pattern.dropFirst()), Array(text[split...])) { return true }
-            return false
+    /// `*` matches any run of bytes within one component (never `/`, which components don't hold).
+    private static func matchComponent(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+        guard let first = pattern.first else { return text.isEmpty }
+        if first == UInt8(ascii: "*") {
+            var rest = text
+            while true {
+                if matchComponent(pattern.dropFirst(), rest) { return true }
+                guard !rest.isEmpty else { return false }
+                rest = rest.dropFirst()
+            }
         }
-        return !text.isEmpty && pattern[0] == text[0] && matchComponent(Array(pattern.dropFirst()), Array(text.dropFirst()))
+        return text.first == first && matchComponent(pattern.dropFirst(), text.dropFirst())
     }
 }

@@ -13,10 +13,14 @@ public struct Pipeline: Sendable {
 
     /// All render requests, validated: unique, project-relative paths.
     public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
+        try RenderMemo.scope(project) { try unscopedRequests(for: project) }
+    }
+
+    private func unscopedRequests(for project: ResolvedProject) throws -> [RenderRequest] {
         var requests: [RenderRequest] = []
         var owners: [String: String] = [:]
         for generator in generators {
-            for request in try generator.requests(for: project) {
+            for request in try generator.memoizedRequests(for: project) {
                 guard Self.isSafeRelativePath(request.path) else {
                     throw PipelineError.unsafePath(request.path, family: generator.family)
                 }
@@ -32,6 +36,16 @@ public struct Pipeline: Sendable {
 
     /// Renders every file of `project` with `templates`. Nothing is written anywhere.
     public func render(_ project: ResolvedProject, templates: TemplateSet) throws -> [GeneratedFile] {
+        try RenderMemo.scope(project) { try unscopedRender(project, templates: templates) }
+    }
+
+    /// The files and the fidelity notes of `project` from one render: what several families
+    /// derive alike (the Kubernetes plan, the paths and notes the deploy guide lists) is built once.
+    public func renderWithNotes(_ project: ResolvedProject, templates: TemplateSet) throws -> (files: [GeneratedFile], notes: [FidelityNote]) {
+        try RenderMemo.scope(project) { (try unscopedRender(project, templates: templates), notes(for: project)) }
+    }
+
+    private func unscopedRender(_ project: ResolvedProject, templates: TemplateSet) throws -> [GeneratedFile] {
         try requests(for: project).map { request in
             let format = request.format ?? EscapeFormat.forOutputPath(request.path)
             let text = try templates.render(request.template, context: request.context, format: format, strict: true)
@@ -42,7 +56,7 @@ public struct Pipeline: Sendable {
 
     /// Every family's fidelity notes for `project`, sorted and without duplicates.
     public func notes(for project: ResolvedProject) -> [FidelityNote] {
-        Array(Set(generators.flatMap { $0.notes(for: project) })).sorted()
+        RenderMemo.scope(project) { Array(Set(generators.flatMap { $0.memoizedNotes(for: project) })).sorted() }
     }
 
     /// True for a relative path that stays inside the project: no leading `/`, no `..`, no empty parts.

@@ -24,4 +24,15 @@ public struct RenderRequest: Sendable {
         self.format = format
         self.starter = starter
     }
+
+    /// A request whose context is already encoded: several files of one view model (a workload's
+    /// Deployment, Service, ...) share one encoding instead of building it once per file.
+    public init(template: String, path: String, encoded context: TemplateValue, executable: Bool = false, format: EscapeFormat? = nil, starter: StarterMark? = nil) {
+        self.template = template
+        self.path = path
+        self.context = context
+        self.executable = executable
+        self.format = format
+        self.starter = starter
+    }
 }

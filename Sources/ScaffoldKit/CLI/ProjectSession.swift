@@ -55,8 +55,8 @@ public struct ProjectSession {
     public func render() throws -> Rendering {
         let (project, _) = try resolve()
         let templates = try TemplateLoader.templateSet(installation: installation, overrides: overrides)
-        let pipeline = Pipeline()
-        return Rendering(project: project, files: try pipeline.render(project, templates: templates), templates: templates, notes: pipeline.notes(for: project))
+        let (files, notes) = try Pipeline().renderWithNotes(project, templates: templates)
+        return Rendering(project: project, files: files, templates: templates, notes: notes)
     }
 
     /// The user cache folder for renders outside a project: `$XDG_CACHE_HOME/scaffold` or `~/.cache/scaffold`.

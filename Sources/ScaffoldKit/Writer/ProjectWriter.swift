@@ -38,11 +38,12 @@ public struct ProjectWriter {
         var keptStale: [String] = []
         var ledger = Ledger()
         ledger.kept = kept.sorted()
+        var checkedFolders: Set<String> = []
         let starters = try plannedStarters(files.filter { $0.starter != nil }, previous: previous)
         ledger.starters = (previous.starters.filter { (try? safeURL($0)).map { FileManager.default.fileExists(atPath: $0.path) } ?? false }
             + starters.map(\.path)).sorted()
         for file in files.sorted(by: { $0.path < $1.path }) where file.starter == nil {
-            let url = try safeURL(file.path)
+            let url = try safeURL(file.path, checkedFolders: &checkedFolders)
             let entry = Ledger.Entry(sha256: SHA256.hex(file.contents), executable: file.executable)
             ledger.files[file.path] = entry
             guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -50,7 +51,7 @@ public struct ProjectWriter {
                 continue
             }
             let onDisk = SHA256.hex(data)
-            let text = String(decoding: data, as: UTF8.self)
+            var text: String { String(decoding: data, as: UTF8.self) }
             if onDisk == entry.sha256 {
                 if isExecutable(url) != file.executable {
                     changes.append(.update(file, old: text))
@@ -163,9 +164,29 @@ public struct ProjectWriter {
     /// The URL of a project-relative path, refusing anything that leaves the project: absolute
     /// paths, `..`, and symlinked folders or files that point outside.
     public func safeURL(_ path: String) throws -> URL {
+        var checked: Set<String> = []
+        return try safeURL(path, checkedFolders: &checked)
+    }
+
+    /// `safeURL(_:)`, skipping the folders already found inside the root in `checkedFolders` (so a
+    /// plan resolves each folder once, not once per file in it).
+    func safeURL(_ path: String, checkedFolders: inout Set<String>) throws -> URL {
         guard Pipeline.isSafeRelativePath(path) else { throw WriterError.outsideProject(path) }
         let url = root.appendingPathComponent(path)
-        // Every existing ancestor must resolve inside the root.
+        let parent = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        if !checkedFolders.contains(parent) {
+            try checkAncestors(of: url, path: path)
+            checkedFolders.insert(parent)
+        }
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
+            throw WriterError.symlink(path)
+        }
+        return url
+    }
+
+    /// Every existing ancestor of `url` must resolve inside the root.
+    private func checkAncestors(of url: URL, path: String) throws {
+        let resolvedRoot = self.resolvedRoot
         var current = url.deletingLastPathComponent()
         while current.path.count >= root.path.count {
             if FileManager.default.fileExists(atPath: current.path) {
@@ -175,10 +196,6 @@ public struct ProjectWriter {
             }
             current = current.deletingLastPathComponent()
         }
-        if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
-            throw WriterError.symlink(path)
-        }
-        return url
     }
 
     func isExecutable(_ url: URL) -> Bool {

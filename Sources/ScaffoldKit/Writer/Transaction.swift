@@ -163,13 +163,16 @@ struct Transaction {
 
     /// The folders the writes need that don't exist yet, parents first.
     private func missingFolders() -> [String] {
+        // Each folder is looked at once (a set, not a scan of the list per write: that was
+        // quadratic in the number of folders of a first render).
+        var seen: Set<String> = []
         var folders: [String] = []
         for write in writes {
             var parts = write.path.split(separator: "/").map(String.init)
             parts.removeLast()
             for depth in 0..<parts.count {
                 let folder = parts[0...depth].joined(separator: "/")
-                if !folders.contains(folder), FileIO.kind(root.appendingPathComponent(folder)) == nil { folders.append(folder) }
+                if seen.insert(folder).inserted, FileIO.kind(root.appendingPathComponent(folder)) == nil { folders.append(folder) }
             }
         }
         return folders.sorted { $0.split(separator: "/").count < $1.split(separator: "/").count || ($0.split(separator: "/").count == $1.split(separator: "/").count && $0 < $1) }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// A Helm chart in `deploy/helm/<project>/` that deploys the same objects as the kustomize
 /// overlays: `values.yaml` with documented defaults, `values-<environment>.yaml` per Kubernetes
 /// environment, a schema that rejects bad values, and a `helm test` hook.
@@ -15,22 +17,23 @@ public struct HelmGenerator: ArtifactGenerator {
 
     /// The chart; nothing when no target deploys to Kubernetes.
     public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
-        guard let plan = KubernetesPlan(project: project) else { return [] }
+        guard let plan = KubernetesPlan.memoized(project) else { return [] }
         let root = "deploy/helm/\(plan.project)"
         let chart = ChartContext(
             project: plan.project, summary: plan.summary, version: Self.chartVersion, appVersion: Self.chartVersion,
             secretName: plan.secretName, services: services(plan, in: nil), environments: plan.environments,
             testTarget: testTarget(plan))
+        let value = try TemplateValue(encoding: chart)
         var requests = [
-            try RenderRequest(template: "helm/Chart.yaml", path: "\(root)/Chart.yaml", context: chart),
-            try RenderRequest(template: "helm/helmignore", path: "\(root)/.helmignore", context: chart),
-            try RenderRequest(template: "helm/values.yaml", path: "\(root)/values.yaml", context: chart),
-            try RenderRequest(template: "helm/values.schema.json", path: "\(root)/values.schema.json", context: chart),
-            try RenderRequest(template: "helm/_helpers.tpl", path: "\(root)/templates/_helpers.tpl", context: chart),
-            try RenderRequest(template: "helm/NOTES.txt", path: "\(root)/templates/NOTES.txt", context: chart),
+            RenderRequest(template: "helm/Chart.yaml", path: "\(root)/Chart.yaml", encoded: value),
+            RenderRequest(template: "helm/helmignore", path: "\(root)/.helmignore", encoded: value),
+            RenderRequest(template: "helm/values.yaml", path: "\(root)/values.yaml", encoded: value),
+            RenderRequest(template: "helm/values.schema.json", path: "\(root)/values.schema.json", encoded: value),
+            RenderRequest(template: "helm/_helpers.tpl", path: "\(root)/templates/_helpers.tpl", encoded: value),
+            RenderRequest(template: "helm/NOTES.txt", path: "\(root)/templates/NOTES.txt", encoded: value),
         ]
         if !chart.testTarget.isEmpty {
-            requests.append(try RenderRequest(template: "helm/test-connection.yaml", path: "\(root)/templates/tests/test-connection.yaml", context: chart))
+            requests.append(RenderRequest(template: "helm/test-connection.yaml", path: "\(root)/templates/tests/test-connection.yaml", encoded: value))
         }
         for environment in plan.environments {
             let context = HelmValuesContext(project: plan.project, environment: environment, services: services(plan, in: environment))
@@ -43,8 +46,9 @@ public struct HelmGenerator: ArtifactGenerator {
             if workload.isPublic { templates.append("ingress") }
             if workload.canAutoscale { templates.append("horizontalpodautoscaler") }
             templates += workload.configFiles.map(\.template)
+            let encoded = try TemplateValue(encoding: workload)
             for name in templates {
-                requests.append(try RenderRequest(template: "helm/\(name).yaml", path: "\(folder)/\(name).yaml", context: workload))
+                requests.append(RenderRequest(template: "helm/\(name).yaml", path: "\(folder)/\(name).yaml", encoded: encoded))
             }
         }
         return requests
@@ -52,8 +56,9 @@ public struct HelmGenerator: ArtifactGenerator {
 
     /// Every service's values entry: defaults when `environment` is nil, else what it is there.
     func services(_ plan: KubernetesPlan, in environment: KubernetesEnvironmentPlan?) -> [HelmServiceValues] {
-        plan.workloads.enumerated().map { index, workload in
-            let instance = environment?.instances.first { $0.name == workload.name }
+        let instances = Dictionary((environment?.instances ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return plan.workloads.enumerated().map { index, workload in
+            let instance = instances[workload.name]
             return HelmServiceValues(
                 name: workload.name, enabled: environment == nil || instance != nil, workload: workload,
                 instance: instance.map { [$0] } ?? [], declaresIngress: workload.isPublic, declaresImage: workload.isBuilt,

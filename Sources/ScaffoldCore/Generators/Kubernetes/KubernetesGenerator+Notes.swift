@@ -5,7 +5,7 @@ extension KubernetesGenerator {
     /// manifests and the Helm chart read the same `KubernetesPlan`, so `HelmGenerator` reports
     /// nothing of its own). Only situations present in `project` are reported.
     public func notes(for project: ResolvedProject) -> [FidelityNote] {
-        guard let plan = KubernetesPlan(project: project) else { return [] }
+        guard let plan = KubernetesPlan.memoized(project) else { return [] }
         let environments = plan.environments.map(\.name)
         var notes = HostSettingNotes.notes(project, family: family, platforms: [.kubernetes])
         for workload in plan.workloads {

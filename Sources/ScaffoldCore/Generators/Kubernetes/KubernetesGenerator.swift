@@ -1,3 +1,5 @@
+import Mustache
+
 /// Kustomize manifests for the environments Kubernetes targets deploy: `deploy/kubernetes/base/<service>/`
 /// (what is the same everywhere) and `deploy/kubernetes/overlays/<environment>/` (namespace, image
 /// tags, replicas, resources, config, network policies, ingress and autoscaling there).
@@ -14,7 +16,7 @@ public struct KubernetesGenerator: ArtifactGenerator {
     /// The base of every in-cluster service and one overlay per Kubernetes environment; nothing
     /// when no target deploys to Kubernetes.
     public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
-        guard let plan = KubernetesPlan(project: project) else { return [] }
+        guard let plan = KubernetesPlan.memoized(project) else { return [] }
         var requests: [RenderRequest] = [
             try RenderRequest(template: "kubernetes/README.md", path: "\(Self.root)/README.md", context: plan),
         ]
@@ -30,18 +32,19 @@ public struct KubernetesGenerator: ArtifactGenerator {
     /// `base/<service>/`: kustomization, ServiceAccount, Service, Deployment or StatefulSet, PodDisruptionBudget.
     func base(_ workload: WorkloadContext) throws -> [RenderRequest] {
         let folder = "\(Self.root)/base/\(workload.name)"
+        let workload = (model: workload, value: try TemplateValue(encoding: workload))
         var requests = [
-            try RenderRequest(template: "kubernetes/base-kustomization.yaml", path: "\(folder)/kustomization.yaml", context: workload),
-            try RenderRequest(template: "kubernetes/serviceaccount.yaml", path: "\(folder)/serviceaccount.yaml", context: workload),
-            try RenderRequest(template: "kubernetes/poddisruptionbudget.yaml", path: "\(folder)/poddisruptionbudget.yaml", context: workload),
+            RenderRequest(template: "kubernetes/base-kustomization.yaml", path: "\(folder)/kustomization.yaml", encoded: workload.value),
+            RenderRequest(template: "kubernetes/serviceaccount.yaml", path: "\(folder)/serviceaccount.yaml", encoded: workload.value),
+            RenderRequest(template: "kubernetes/poddisruptionbudget.yaml", path: "\(folder)/poddisruptionbudget.yaml", encoded: workload.value),
         ]
-        if !workload.ports.isEmpty {
-            requests.append(try RenderRequest(template: "kubernetes/service.yaml", path: "\(folder)/service.yaml", context: workload))
+        if !workload.model.ports.isEmpty {
+            requests.append(RenderRequest(template: "kubernetes/service.yaml", path: "\(folder)/service.yaml", encoded: workload.value))
         }
-        if workload.isStateful {
-            requests.append(try RenderRequest(template: "kubernetes/statefulset.yaml", path: "\(folder)/statefulset.yaml", context: workload))
+        if workload.model.isStateful {
+            requests.append(RenderRequest(template: "kubernetes/statefulset.yaml", path: "\(folder)/statefulset.yaml", encoded: workload.value))
         } else {
-            requests.append(try RenderRequest(template: "kubernetes/deployment.yaml", path: "\(folder)/deployment.yaml", context: workload))
+            requests.append(RenderRequest(template: "kubernetes/deployment.yaml", path: "\(folder)/deployment.yaml", encoded: workload.value))
         }
         return requests
     }
@@ -52,25 +55,27 @@ public struct KubernetesGenerator: ArtifactGenerator {
         let context = OverlayContext(project: plan.project, secretName: plan.secretName, environment: environment,
                                      images: environment.instances.filter(\.isBuilt),
                                      hasImages: environment.instances.contains(where: \.isBuilt))
+        let overlay = try TemplateValue(encoding: context)
         var requests = [
-            try RenderRequest(template: "kubernetes/overlay-kustomization.yaml", path: "\(folder)/kustomization.yaml", context: context),
-            try RenderRequest(template: "kubernetes/namespace.yaml", path: "\(folder)/namespace.yaml", context: context),
+            RenderRequest(template: "kubernetes/overlay-kustomization.yaml", path: "\(folder)/kustomization.yaml", encoded: overlay),
+            RenderRequest(template: "kubernetes/namespace.yaml", path: "\(folder)/namespace.yaml", encoded: overlay),
         ]
         for instance in environment.instances {
             let service = "\(folder)/\(instance.name)"
+            let value = try TemplateValue(encoding: instance)
             requests += [
-                try RenderRequest(template: "kubernetes/workload-patch.yaml", path: "\(service)/\(instance.isStateful ? "statefulset" : "deployment")-patch.yaml", context: instance),
-                try RenderRequest(template: "kubernetes/configmap.yaml", path: "\(service)/configmap.yaml", context: instance),
-                try RenderRequest(template: "kubernetes/networkpolicy.yaml", path: "\(service)/networkpolicy.yaml", context: instance),
+                RenderRequest(template: "kubernetes/workload-patch.yaml", path: "\(service)/\(instance.isStateful ? "statefulset" : "deployment")-patch.yaml", encoded: value),
+                RenderRequest(template: "kubernetes/configmap.yaml", path: "\(service)/configmap.yaml", encoded: value),
+                RenderRequest(template: "kubernetes/networkpolicy.yaml", path: "\(service)/networkpolicy.yaml", encoded: value),
             ]
             if instance.isPublic {
-                requests.append(try RenderRequest(template: "kubernetes/ingress.yaml", path: "\(service)/ingress.yaml", context: instance))
+                requests.append(RenderRequest(template: "kubernetes/ingress.yaml", path: "\(service)/ingress.yaml", encoded: value))
             }
             if instance.isAutoscaled {
-                requests.append(try RenderRequest(template: "kubernetes/horizontalpodautoscaler.yaml", path: "\(service)/horizontalpodautoscaler.yaml", context: instance))
+                requests.append(RenderRequest(template: "kubernetes/horizontalpodautoscaler.yaml", path: "\(service)/horizontalpodautoscaler.yaml", encoded: value))
             }
             for file in instance.configFiles {
-                requests.append(try RenderRequest(template: "kubernetes/\(file.template).yaml", path: "\(service)/\(file.template).yaml", context: instance))
+                requests.append(RenderRequest(template: "kubernetes/\(file.template).yaml", path: "\(service)/\(file.template).yaml", encoded: value))
             }
         }
         return requests

@@ -11,9 +11,10 @@ extension KubernetesPlan {
     static func environment(_ environment: String, project: ResolvedProject, secretName: String, ingressClass: String) -> KubernetesEnvironmentPlan {
         let running = project.runningServices(in: environment)
         let managed = project.services.filter { $0.instance(in: environment)?.managed == true }
+        let peers = Peers(running: running, environment: environment)
         let instances = running.compactMap { service -> WorkloadInstanceContext? in
             guard let instance = service.instance(in: environment) else { return nil }
-            return self.instance(service, instance, project: project, running: running, managed: managed, secretName: secretName, ingressClass: ingressClass)
+            return self.instance(service, instance, project: project, peers: peers, managed: managed, secretName: secretName, ingressClass: ingressClass)
         }
         return KubernetesEnvironmentPlan(
             name: environment, namespace: "\(project.name)-\(environment)", instances: instances,
@@ -21,7 +22,8 @@ extension KubernetesPlan {
     }
 
     /// `service` in one environment.
-    static func instance(_ service: ResolvedService, _ instance: ServiceInstance, project: ResolvedProject, running: [ResolvedService], managed: [ResolvedService], secretName: String, ingressClass: String) -> WorkloadInstanceContext {
+    static func instance(_ service: ResolvedService, _ instance: ServiceInstance, project: ResolvedProject, peers: Peers, managed: [ResolvedService], secretName: String, ingressClass: String) -> WorkloadInstanceContext {
+        let running = peers.running
         let port = port(service)
         let config = instance.plain.filter { $0.interpolates.isEmpty }.map { KeyValueContext(name: $0.name, value: $0.value ?? "") }
         let dependent = instance.plain.filter { !$0.interpolates.isEmpty }.map {
@@ -47,7 +49,7 @@ extension KubernetesPlan {
             autoscale: isStateful ? [] : (autoscale.map { [$0] } ?? []), isAutoscaled: autoscale != nil && !isStateful,
             resources: resources(instance.resources), config: config, secretEnv: secretEnv, dependentEnv: dependent,
             hasConfig: !config.isEmpty, hasEnv: !secretEnv.isEmpty || !dependent.isEmpty, ingress: ingress, isPublic: !ingress.isEmpty,
-            networkPolicy: networkPolicy(service, instance, project: project, running: running, managed: managed, scrape: scrape, ingressClass: ingressClass, isPublic: !ingress.isEmpty),
+            networkPolicy: networkPolicy(service, instance, project: project, peers: peers, managed: managed, scrape: scrape, ingressClass: ingressClass, isPublic: !ingress.isEmpty),
             scrapeTargets: scrape, hasScrapeTargets: !scrape.isEmpty, isPrometheus: service.preset == .prometheus,
             configFiles: configFiles(service), routes: routes, hasRoutes: !routes.isEmpty, listenPort: service.port ?? 8080,
             prometheusURL: service.preset == .grafana ? prometheusURL(service, instance, project: project) : "")
@@ -81,24 +83,43 @@ extension KubernetesPlan {
         ScrapeTargetContext.targets(of: service, running: running)
     }
 
-    /// Only declared traffic: in from dependents, callers (`.url(of:)`) and scrapers (and the
-    /// ingress controller when public), out to dependencies, called services, scrape targets,
-    /// managed services' ports, declared egress and DNS.
-    static func networkPolicy(_ service: ResolvedService, _ instance: ServiceInstance, project: ResolvedProject, running: [ResolvedService], managed: [ResolvedService], scrape: [ScrapeTargetContext], ingressClass: String, isPublic: Bool) -> NetworkPolicyContext {
-        let port = port(service)
-        var from: [PeerContext] = []
-        if let port {
-            for other in running where other.name != service.name {
-                guard let otherInstance = other.instance(in: instance.environment) else { continue }
-                let scrapes = other.preset == .prometheus && other.scrapeTargets.contains(service.name)
-                if otherInstance.dependsOn.contains(service.name) || otherInstance.calls.contains(service.name) || scrapes {
-                    from.append(PeerContext(name: other.name, instance: project.name, port: port.number))
+    /// The services running in one environment, indexed for the network policies: by name, and
+    /// who reaches each one (so a policy costs its own peers, not a pass over every service).
+    struct Peers {
+        /// The running services, in declaration order.
+        var running: [ResolvedService]
+        /// The running services by name.
+        var byName: [String: ResolvedService]
+        /// For each service name, the running services whose instance here depends on it, calls
+        /// it (`.url(of:)`) or scrapes it, in declaration order, each once.
+        var callers: [String: [String]]
+
+        init(running: [ResolvedService], environment: String) {
+            self.running = running
+            byName = Dictionary(running.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            callers = [:]
+            for other in running {
+                guard let instance = other.instance(in: environment) else { continue }
+                let scraped = other.preset == .prometheus ? other.scrapeTargets : []
+                for name in instance.dependsOn + instance.calls + scraped where name != other.name && callers[name]?.last != other.name {
+                    callers[name, default: []].append(other.name)
                 }
             }
         }
+    }
+
+    /// Only declared traffic: in from dependents, callers (`.url(of:)`) and scrapers (and the
+    /// ingress controller when public), out to dependencies, called services, scrape targets,
+    /// managed services' ports, declared egress and DNS.
+    static func networkPolicy(_ service: ResolvedService, _ instance: ServiceInstance, project: ResolvedProject, peers: Peers, managed: [ResolvedService], scrape: [ScrapeTargetContext], ingressClass: String, isPublic: Bool) -> NetworkPolicyContext {
+        let port = port(service)
+        var from: [PeerContext] = []
+        if let port {
+            from = (peers.callers[service.name] ?? []).map { PeerContext(name: $0, instance: project.name, port: port.number) }
+        }
         var to: [PeerContext] = []
         for name in instance.dependsOn + instance.calls + scrape.map(\.name) where !to.contains(where: { $0.name == name }) {
-            guard let dependency = running.first(where: { $0.name == name }), let dependencyPort = dependency.port else { continue }
+            guard let dependency = peers.byName[name], let dependencyPort = dependency.port else { continue }
             to.append(PeerContext(name: name, instance: project.name, port: dependencyPort))
         }
         // A cloud-managed dependency is known by the connection secret the resolver gives its

@@ -36,6 +36,12 @@ public struct KubernetesPlan: Encodable, Hashable, Sendable {
         }
     }
 
+    /// The plan for `project`, built once per render (the kustomize and Helm families and their
+    /// notes all read it).
+    static func memoized(_ project: ResolvedProject) -> KubernetesPlan? {
+        RenderMemo.value("kubernetes-plan", of: KubernetesPlan?.self, project: project) { KubernetesPlan(project: project) }
+    }
+
     // MARK: - Shared derivations
 
     /// The standard labels of `service`.
