@@ -71,4 +71,15 @@ struct DeployGuideTests {
         let aws = try #require(try Self.files("multicloud")[".env.example"])
         #expect(aws.contains("AWS Secrets Manager `multicloud/production/openai-api-key`"))
     }
+
+    @Test("every pushed image is scanned by digest before anything deploys it, as the guide says")
+    func imagesAreScanned() throws {
+        for preset in ["ralex", "codenav"] {
+            let files = try Self.files(preset)
+            let images = try #require(files[".github/workflows/images.yml"])
+            #expect(images.contains("uses: aquasecurity/trivy-action@") && images.contains("@${{ steps.build.outputs.digest }}"))
+            #expect(images.contains(#"exit-code: "1""#))
+            #expect(try #require(files["README.Deploy.md"]).contains("already built and scanned"))
+        }
+    }
 }

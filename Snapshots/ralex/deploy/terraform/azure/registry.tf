@@ -14,7 +14,7 @@ resource "azurerm_container_registry" "main" {
   trust_policy_enabled          = false
   tags                          = local.tags
   # checkov:skip=CKV_AZURE_139: CI pushes images from GitHub-hosted runners over the public endpoint; access needs Entra ID (admin user off, anonymous pull off)
-  # checkov:skip=CKV_AZURE_166: quarantine needs a scanner that releases images, and scaffold's CI doesn't scan them: enable Defender for Containers on the registry to scan
+  # checkov:skip=CKV_AZURE_166: quarantine needs a scanner that releases images; scaffold's images workflow scans each pushed image with Trivy instead
   # checkov:skip=CKV_AZURE_164: content trust (Notary v1) is retired by Azure; sign images with Notation in CI instead
   # checkov:skip=CKV_AZURE_165: geo-replication is a cost decision for multi-region deployments; one region is deployed
   # checkov:skip=CKV_AZURE_233: zone redundancy is set at creation and fixed; enable it on the registry if the region supports it
