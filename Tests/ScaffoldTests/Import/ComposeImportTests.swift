@@ -161,6 +161,19 @@ struct ComposeImportTests {
         #expect(text.contains(#".mongodb(name: "search", image: "docker.io/library/mongo:6.0"),"#), "\(text)")
     }
 
+    @Test("a preset's user and database become user: and database:, so the injected URL and health check follow")
+    func tunedPreset() throws {
+        let (text, _, _) = try ImportSupport.draft(["compose.yaml": """
+        services:
+          db:
+            image: "postgres:16.6-alpine"
+            environment: {POSTGRES_USER: shopper, POSTGRES_DB: orders, POSTGRES_PASSWORD: hunter2hunter2}
+        """])
+        #expect(text.contains(#"user: "shopper""#) && text.contains(#"database: "orders""#), "\(text)")
+        #expect(!text.contains("not imported: environment POSTGRES_USER"), "\(text)")
+        #expect(!text.contains("hunter2"))
+    }
+
     @Test("ports: the container port is port:, the published one hostPort:; more ports are noted")
     func ports() throws {
         let (text, _, _) = try ImportSupport.draft(["compose.yaml": """

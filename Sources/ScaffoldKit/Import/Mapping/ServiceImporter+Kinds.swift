@@ -208,6 +208,17 @@ extension ServiceImporter {
         } else {
             carried("image")
         }
+        // The preset's user and database (POSTGRES_USER / POSTGRES_DB, MYSQL_USER / MYSQL_DATABASE):
+        // `user:` and `database:`, which the injected URL and the health check follow.
+        var tuned: Set<String> = []
+        for (label, setting) in [("user", spec.userSetting), ("database", spec.databaseSetting)] {
+            guard let setting else { continue }
+            let given = Set(values("environment").compactMap { $0.value[setting]?.string })
+            guard given.count == 1, let value = given.first, !CredentialRule.isCredential(name: setting, value: value) else { continue }
+            arguments.append(.value(label, SwiftLiteral.string(value)))
+            tuned.insert(setting)
+            carried("environment \(setting) → \(label):")
+        }
         if backing.preset == .nginx, BackingImage.repository(of: reference) == "nginx" {
             check("the nginx preset runs unprivileged on port 8080 with a configuration scaffold writes; the stock nginx image listens on 80 as root, so keep nginxinc/nginx-unprivileged unless you need this one")
         }
@@ -240,12 +251,12 @@ extension ServiceImporter {
         if let hostPort, hostPort != spec.port { arguments.append(.value("hostPort", String(hostPort))) }
         let deploy = deployment(perEnvironmentResources: false, replicas: false)
         if let resources = deploy.resources { arguments.append(.value("resources", resources)) }
-        presetSettings(spec, preset: backing.preset)
+        presetSettings(spec, preset: backing.preset, tuned: tuned)
         return DraftService(factory: backing.factory, arguments: arguments, notImported: [], review: [])
     }
 
     /// What a preset decides itself: its command, health check, variables and data volume.
-    mutating func presetSettings(_ spec: PresetSpec, preset: Preset) {
+    mutating func presetSettings(_ spec: PresetSpec, preset: Preset, tuned: Set<String> = []) {
         handled.formUnion(["command", "healthcheck", "environment", "volumes", "tmpfs"])
         let label = preset.rawValue
         note("command", values("command"), because: "the \(label) preset runs its own command")
@@ -254,14 +265,14 @@ extension ServiceImporter {
         for (_, value) in values("environment") {
             for key in value.keys where !names.contains(key) { names.append(key) }
         }
-        for variable in names {
+        for variable in names where !tuned.contains(variable) {
             let entries = values("environment").compactMap { entry in entry.value[variable].map { (entry.environment, $0) } }
             let own = spec.settings[variable] != nil || spec.secrets.contains(variable)
             let secret = spec.secrets.contains(variable) || entries.contains { CredentialRule.isCredential(name: variable, value: $0.1.string) }
             if secret {
                 note("environment \(variable) (a credential: \(spec.secrets.contains(variable) ? "the preset reads the secret \(variable) from .env or the secret store" : "its value was not copied"))")
             } else if own {
-                let value = spec.settings[variable].map { " sets \(variable)=\($0.replacingOccurrences(of: "{database}", with: "<project>"))" } ?? " sets it"
+                let value = spec.settings[variable].map { " sets \(variable)=\(PresetSpec.fill($0, user: "app", database: "<project>"))" } ?? " sets it"
                 note("environment \(variable)", entries, because: "the \(label) preset\(value) itself")
             } else {
                 note("environment \(variable)", entries, because: "a preset takes no variables of yours; declare the service with .image(...) to set them")
