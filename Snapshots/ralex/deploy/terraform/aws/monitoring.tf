@@ -6,6 +6,15 @@
 
 locals {
   monitored = var.monitoring == null ? {} : var.services
+  utilization_metrics = {
+    cpu    = "CPUUtilization"
+    memory = "MemoryUtilization"
+  }
+  monitored_utilization = merge([
+    for name, service in local.monitored : {
+      for kind, metric in local.utilization_metrics : "${name}/${kind}" => { service = name, kind = kind, metric = metric }
+    }
+  ]...)
 }
 
 resource "aws_sns_topic" "alerts" {
@@ -23,32 +32,14 @@ resource "aws_sns_topic_subscription" "alerts_email" {
   endpoint  = var.monitoring.email
 }
 
-resource "aws_cloudwatch_metric_alarm" "cpu" {
-  for_each = local.monitored
+resource "aws_cloudwatch_metric_alarm" "utilization" {
+  for_each = local.monitored_utilization
 
-  alarm_name          = "${local.name}-${each.key}-cpu"
-  alarm_description   = "${each.key} uses more than ${var.monitoring.utilization_percent}% of its CPU for 10 minutes"
+  alarm_name          = "${local.name}-${each.value.service}-${each.value.kind}"
+  alarm_description   = "${each.value.service} uses more than ${var.monitoring.utilization_percent}% of its ${each.value.kind} for 10 minutes"
   namespace           = "AWS/ECS"
-  metric_name         = "CPUUtilization"
-  dimensions          = { ClusterName = aws_ecs_cluster.main.name, ServiceName = each.key }
-  statistic           = "Average"
-  period              = 300
-  evaluation_periods  = 2
-  threshold           = var.monitoring.utilization_percent
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = [aws_sns_topic.alerts[0].arn]
-  ok_actions          = [aws_sns_topic.alerts[0].arn]
-}
-
-resource "aws_cloudwatch_metric_alarm" "memory" {
-  for_each = local.monitored
-
-  alarm_name          = "${local.name}-${each.key}-memory"
-  alarm_description   = "${each.key} uses more than ${var.monitoring.utilization_percent}% of its memory for 10 minutes"
-  namespace           = "AWS/ECS"
-  metric_name         = "MemoryUtilization"
-  dimensions          = { ClusterName = aws_ecs_cluster.main.name, ServiceName = each.key }
+  metric_name         = each.value.metric
+  dimensions          = { ClusterName = aws_ecs_cluster.main.name, ServiceName = each.value.service }
   statistic           = "Average"
   period              = 300
   evaluation_periods  = 2
