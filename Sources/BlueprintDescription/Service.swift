@@ -11,6 +11,18 @@ public struct Service: Codable, Hashable, Sendable {
         case image
         /// A backing-service preset.
         case backing
+        /// Another service's image run with its own command: `.process`, `.job` and `.cron`.
+        case process
+    }
+
+    /// How long its process runs.
+    public enum Lifecycle: String, Codable, Sendable {
+        /// Runs until stopped, restarted when it exits (a web server, a worker).
+        case service
+        /// Runs once to completion before its dependents start (a migration): `.job(...)`.
+        case job
+        /// Runs to completion on a schedule: `.cron(...)`.
+        case cron
     }
 
     /// The service name, a DNS-1123 label; also its host name on the compose network and in the cluster.
@@ -78,6 +90,14 @@ public struct Service: Codable, Hashable, Sendable {
     /// Backing presets: the size of the data volume the preset keeps its data in (Kubernetes
     /// claim request); `nil` is 10Gi.
     public var storage: Memory?
+    /// For `.process`, `.job` and `.cron`: the `.app` or `.image` service whose image it runs.
+    public var imageOf: String?
+    /// How long its process runs; `.service` unless declared with `.job` or `.cron`.
+    public var lifecycle: Lifecycle
+    /// For `.cron`: the five-field cron schedule, in UTC.
+    public var schedule: String?
+    /// Dependencies written as `.completed(name)`: each must be a `.job`.
+    public var completedDependencies: [String]
     /// Where the declaration is in Blueprint.swift.
     public var location: SourceLocation
 
@@ -99,6 +119,8 @@ public struct Service: Codable, Hashable, Sendable {
         self.scrapeTargets = []
         self.routes = [:]
         self.egress = []
+        self.lifecycle = .service
+        self.completedDependencies = []
         self.location = location
     }
 
@@ -117,7 +139,8 @@ public struct Service: Codable, Hashable, Sendable {
     ///   - environment: plain variables; per environment with `.only` and `.per`.
     ///   - secrets: secret names.
     ///   - volumes: storage; `.bind` mounts are for development hot reload.
-    ///   - dependsOn: services it needs; it starts after they are healthy and gets their connection settings.
+    ///   - dependsOn: services it needs; it starts after they are healthy (after a `.job` has
+    ///     completed: `.completed("migrate")`) and gets their connection settings.
     ///   - resources: CPU and memory per replica.
     ///   - replicas: replicas per environment.
     ///   - autoscale: CPU autoscaling per environment.
@@ -142,7 +165,7 @@ public struct Service: Codable, Hashable, Sendable {
         environment: [String: Setting] = [:],
         secrets: [Secret] = [],
         volumes: [Volume] = [],
-        dependsOn: [String] = [],
+        dependsOn: [Dependency] = [],
         resources: Resources = .default,
         resourcesPerEnvironment: [Environment: Resources] = [:],
         replicas: [Environment: Int] = [:],
@@ -185,7 +208,7 @@ public struct Service: Codable, Hashable, Sendable {
         environment: [String: Setting] = [:],
         secrets: [Secret] = [],
         volumes: [Volume] = [],
-        dependsOn: [String] = [],
+        dependsOn: [Dependency] = [],
         resources: Resources = .default,
         replicas: [Environment: Int] = [:],
         environments: [Environment]? = nil,
@@ -207,7 +230,7 @@ public struct Service: Codable, Hashable, Sendable {
     /// Sets what apps and image services declare alike.
     mutating func configure(
         port: Int?, hostPort: Int?, command: [String]?, health: HealthCheck?, environment: [String: Setting],
-        secrets: [Secret], volumes: [Volume], dependsOn: [String], resources: Resources, replicas: [Environment: Int],
+        secrets: [Secret], volumes: [Volume], dependsOn: [Dependency], resources: Resources, replicas: [Environment: Int],
         environments: [Environment]?, ingress: Ingress?, writablePaths: [String], egress: [Egress], summary: String?
     ) {
         self.port = port
@@ -217,7 +240,8 @@ public struct Service: Codable, Hashable, Sendable {
         self.environment = environment
         self.secrets = secrets
         self.volumes = volumes
-        self.dependsOn = dependsOn
+        self.dependsOn = dependsOn.map(\.name)
+        self.completedDependencies = dependsOn.filter(\.completed).map(\.name)
         self.resources = resources
         self.replicas = replicas.byName
         self.environments = environments?.map(\.name)

@@ -77,9 +77,10 @@ public struct ResolvedProject: Codable, Hashable, Sendable {
         return (published, skipped)
     }
 
-    /// Services built from source in the project.
+    /// Services built from source in the project, one per image: processes that share an app's
+    /// image (`.process`, `.job`, `.cron`) are not built again.
     public var builtServices: [ResolvedService] {
-        services.filter { $0.build != nil }
+        services.filter(\.ownsBuild)
     }
 
     /// The image tag that names the newest build for `environment`: images.yml tags every push with

@@ -53,6 +53,12 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     public var testCommand: [String]?
     /// Whether it needs its Kubernetes service account token.
     public var needsServiceAccountToken: Bool
+    /// For `.process`, `.job` and `.cron`: the service whose image (and build) it shares.
+    public var imageOf: String? = nil
+    /// For `.job` and `.cron`: how it runs; nil for a service that runs until stopped.
+    public var lifecycle: Service.Lifecycle? = nil
+    /// For `.cron`: its five-field schedule, in UTC.
+    public var schedule: String? = nil
     /// Per environment where the service exists, in environment order.
     public var instances: [ServiceInstance]
     /// Where it is declared, for messages. Not part of the recorded model: moving a declaration to
@@ -62,8 +68,17 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case name, kind, summary, build, preset, imageRepository, imageTag, imageDigest, port, hostPort, hostPortRequested, injects
         case command, health, volumes, writablePaths, readOnlyRootFilesystem, uid, ingress, metricsPath
-        case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances
+        case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances, imageOf, lifecycle, schedule
     }
+
+    /// True for a `.job`: it runs once to completion before its dependents start.
+    public var isJob: Bool { lifecycle == .job }
+    /// True for a `.cron` task.
+    public var isCron: Bool { lifecycle == .cron }
+    /// True for a `.job` or `.cron`: it exits when done instead of running until stopped.
+    public var runsToCompletion: Bool { lifecycle != nil }
+    /// True for a service whose image scaffold builds: an app, not a process sharing one.
+    public var ownsBuild: Bool { build != nil && imageOf == nil }
 
     /// The instance in `environment`, if the service exists there.
     public func instance(in environment: String) -> ServiceInstance? {

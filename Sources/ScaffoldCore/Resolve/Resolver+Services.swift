@@ -51,7 +51,7 @@ extension Resolver {
             guard service.environments?.contains(environment.name) ?? true else { return nil }
             return instance(of: service, spec: spec, in: environment, blueprint: blueprint, volumes: volumes)
         }
-        return ResolvedService(
+        var resolved = ResolvedService(
             name: service.name, kind: service.kind,
             summary: service.summary ?? Self.defaultSummary(service),
             build: build, preset: service.preset, imageRepository: repository, imageTag: tag, imageDigest: digest,
@@ -66,6 +66,10 @@ extension Resolver {
             testCommand: service.test ?? build?.testCommand,
             needsServiceAccountToken: service.needsServiceAccountToken,
             instances: instances, location: service.location)
+        resolved.imageOf = service.imageOf
+        resolved.lifecycle = service.lifecycle == .service ? nil : service.lifecycle
+        resolved.schedule = service.schedule
+        return resolved
     }
 
     private func instance(of service: Service, spec: PresetSpec?, in environment: ResolvedEnvironment, blueprint: Blueprint, volumes: [Volume]) -> ServiceInstance {
@@ -236,6 +240,12 @@ extension Resolver {
             guard let platform = cloud.first else { continue }
             for service in project.runningServices(in: environment.name) where service.kind == .backing {
                 errors.append(.notDeployable(service: service.name, environment: environment.name, platform: platform.rawValue, at: service.location))
+            }
+            // Jobs and scheduled tasks run on Kubernetes and compose; the cloud families don't
+            // carry them yet, and dropping a migration would break the deploy without a word.
+            for service in project.runningServices(in: environment.name) where service.runsToCompletion {
+                let what = service.isJob ? "a `.job`" : "a `.cron` task"
+                errors.append(.invalidValue(service: service.name, field: "in \(environment.name)", problem: "is \(what), and scaffold doesn't deploy one-shot or scheduled tasks to \(platform.rawValue) yet (\(environment.name) deploys there): limit its `environments:` to ones that compose or Kubernetes run, and run it in \(environment.name) from your own pipeline", at: service.location))
             }
             // Cloud Run services read each other's URLs from the callee's resource, so a service
             // that reads a URL can't itself be one that another reads by URL there.

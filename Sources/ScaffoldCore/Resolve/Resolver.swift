@@ -31,6 +31,7 @@ public struct Resolver: Sendable {
         let environmentNames = Set(blueprint.environments.map(\.name))
         validateEnvironmentReferences(blueprint, known: environmentNames, into: &errors)
         validateDependencies(blueprint, into: &errors)
+        validateProcesses(blueprint, into: &errors)
         validateNotifications(blueprint, into: &errors)
         validateServiceURLs(blueprint, into: &errors)
         for service in blueprint.services {
@@ -45,9 +46,9 @@ public struct Resolver: Sendable {
                 platforms: blueprint.targets.filter { $0.environments.contains(environment.name) }.map(\.platform))
         }
         let contexts = Dictionary(grouping: blueprint.services) { $0.path ?? "" }
-        let services = Self.sharingDotEnvEntries(blueprint.services.map { service in
+        let services = Self.sharingDotEnvEntries(Self.linkingProcesses(blueprint.services.map { service in
             resolveService(service, in: blueprint, environments: environments, sharedContext: (contexts[service.path ?? ""]?.filter { $0.kind == .app }.count ?? 0) > 1)
-        })
+        }))
         let project = ResolvedProject(
             name: blueprint.name, registry: blueprint.registry,
             summary: blueprint.summary ?? "\(blueprint.name), deployed by scaffold",
@@ -63,10 +64,10 @@ public struct Resolver: Sendable {
 
     /// Services in the order every generator lists them: by kind, then by name.
     static func canonicalOrder(_ services: [Service]) -> [Service] {
-        let rank: [Service.Kind: Int] = [.app: 0, .image: 1, .backing: 2]
+        let rank: [Service.Kind: Int] = [.app: 0, .image: 1, .process: 2, .backing: 3]
         return services.enumerated().sorted { lhs, rhs in
-            let left = (rank[lhs.element.kind] ?? 3, lhs.element.name, lhs.offset)
-            let right = (rank[rhs.element.kind] ?? 3, rhs.element.name, rhs.offset)
+            let left = (rank[lhs.element.kind] ?? 4, lhs.element.name, lhs.offset)
+            let right = (rank[rhs.element.kind] ?? 4, rhs.element.name, rhs.offset)
             return left < right
         }.map(\.element)
     }

@@ -5,7 +5,7 @@ import Testing
 /// Every validation rule reports an error at the declaring line, and nothing resolves when one fails.
 @Suite("Resolver validation")
 struct ResolverTests {
-    func api(_ name: String = "api", port: Int? = 8000, hostPort: Int? = nil, environment: [String: Setting] = [:], secrets: [Secret] = [], volumes: [Volume] = [], dependsOn: [String] = [], path: String = "api", environments: [Environment]? = nil, line: Int = #line) -> Service {
+    func api(_ name: String = "api", port: Int? = 8000, hostPort: Int? = nil, environment: [String: Setting] = [:], secrets: [Secret] = [], volumes: [Volume] = [], dependsOn: [Dependency] = [], path: String = "api", environments: [Environment]? = nil, line: Int = #line) -> Service {
         .app(name, path: path, runtime: .python(server: .uvicorn("app:app")), port: port, hostPort: hostPort,
              environment: environment, secrets: secrets, volumes: volumes, dependsOn: dependsOn, environments: environments, line: line)
     }

@@ -27,7 +27,7 @@ struct DeployGuideTests {
         let guide = try #require(files["README.Deploy.md"])
         for environment in ["staging", "production"] {
             #expect(guide.contains("kubectl --namespace demo-\(environment) create secret generic demo-secrets \\"))
-            #expect(guide.contains("helm upgrade --install demo deploy/helm/demo --namespace demo-\(environment) \\"))
+            #expect(guide.contains("helm upgrade --install demo deploy/helm/demo --namespace demo-\(environment) --wait --wait-for-jobs \\"))
             #expect(guide.contains("-f deploy/helm/demo/values-\(environment).yaml \\"))
             #expect(files["deploy/kubernetes/overlays/\(environment)/namespace.yaml"] != nil)
         }

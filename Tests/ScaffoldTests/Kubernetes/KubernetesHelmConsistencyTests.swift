@@ -20,6 +20,11 @@ struct KubernetesHelmConsistencyTests {
         ("app.kubernetes.io/managed-by", "names the tool that applies the object: kustomize or Helm"),
         ("helm.sh/chart", "Helm's chart name and version label, which kustomize has no equivalent of"),
     ]
+    /// Annotations only Helm reads, removed from Helm's side before comparing.
+    static let helmAnnotations: [(annotation: String, reason: String)] = [
+        ("helm.sh/hook", "the chart runs a job as an install and upgrade hook; the kustomize deploy deletes, applies and waits for it instead"),
+        ("helm.sh/hook-delete-policy", "Helm deletes a job's previous run before the hook runs it again"),
+    ]
 
     @Test("every Kubernetes environment renders the same objects from kustomize and Helm", arguments: try KubernetesRender.kubernetesPresets())
     func sameObjects(_ preset: String) throws {
@@ -87,11 +92,25 @@ struct KubernetesHelmConsistencyTests {
         }
         var copy = object
         copy["metadata"] = strip(object["metadata"])
-        if var spec = copy["spec"] as? [String: Any], var template = spec["template"] as? [String: Any] {
-            template["metadata"] = strip(template["metadata"])
-            spec["template"] = template
-            copy["spec"] = spec
+        if var metadata = copy["metadata"] as? [String: Any], var annotations = metadata["annotations"] as? [String: Any] {
+            for entry in helmAnnotations { annotations.removeValue(forKey: entry.annotation) }
+            metadata["annotations"] = annotations.isEmpty ? nil : annotations
+            copy["metadata"] = metadata
         }
+        func stripTemplate(_ spec: Any?) -> Any? {
+            guard var spec = spec as? [String: Any] else { return spec }
+            if var template = spec["template"] as? [String: Any] {
+                template["metadata"] = strip(template["metadata"])
+                spec["template"] = template
+            }
+            // A CronJob's pod template is one level further down.
+            if var jobTemplate = spec["jobTemplate"] as? [String: Any] {
+                jobTemplate["spec"] = stripTemplate(jobTemplate["spec"])
+                spec["jobTemplate"] = jobTemplate
+            }
+            return spec
+        }
+        copy["spec"] = stripTemplate(copy["spec"])
         return copy
     }
 

@@ -87,6 +87,13 @@ struct OptionWalkTests {
         onService("api", "routes") { $0.routes = ["/web/": "web"] },
         onService("redis", "storage") { $0.storage = "20Gi" },
         onService("redis", "injects") { $0.injects = .url("CACHE_URL") },
+        // A process of the API's image: its own command and workload everywhere.
+        onService("web", "imageOf") { $0.kind = .process; $0.imageOf = "api"; $0.image = nil; $0.command = ["python", "-m", "web"] },
+        // Kubernetes runs a job as a Job, and AWS (production) refuses it by name.
+        onService("web", "lifecycle", keyword: "job") { $0.kind = .process; $0.imageOf = "api"; $0.image = nil; $0.command = ["python", "-m", "seed"]; $0.lifecycle = .job; $0.ingress = nil; $0.port = nil },
+        onService("web", "schedule") { $0.kind = .process; $0.imageOf = "api"; $0.image = nil; $0.command = ["python", "-m", "report"]; $0.lifecycle = .cron; $0.schedule = "0 3 * * *"; $0.ingress = nil; $0.port = nil; $0.environments = ["development", "staging"] },
+        // `.completed` on a service that runs until stopped is an error naming it.
+        onService("api", "completedDependencies", keyword: "completed") { $0.completedDependencies = ["postgres"] },
     ]
 
     static let blueprintMutations: [Mutation] = [

@@ -53,6 +53,7 @@ struct ComposeServiceBuilder {
         if !environment.isDevelopment {
             block.production = true
             block.restart = true
+            block.restartPolicy = service.runsToCompletion ? "\"no\"" : "unless-stopped"
             block.replicas = instance.autoscale?.min ?? instance.replicas
             block.hasResources = true
             block.cpuLimit = Self.cpus(instance.resources.cpuLimitMillis)
@@ -77,12 +78,26 @@ struct ComposeServiceBuilder {
             cpuLimit: "", memoryLimit: "", cpuReservation: "", memoryReservation: "", readOnly: false,
             tmpfs: [], hasTmpfs: false, capAdd: [], hasCapAdd: false, hasResources: false)
         guard full else { return block }
+        block.scheduled = service.isCron
         if let build = service.build {
             block.hasBuild = true
             block.context = Self.relative(build.context)
             block.dockerfile = build.dockerfileInContext
             block.image = "\(service.imageRepository):${IMAGE_TAG:-local}"
-        } else {
+        }
+        if service.imageOf != nil {
+            // Another process of an app's image: the same build and image (BuildKit builds it once;
+            // the second build is a cache hit), its own command in every environment, and its own
+            // health check or none, never the web server's that the image carries.
+            if service.build == nil { block.image = service.imageReference() }
+            block.hasCommand = true
+            block.command = ListItem.list((service.command ?? []).map(Self.literal))
+            if let health = service.health {
+                block.health = healthContext(health, port: service.port)
+            } else {
+                block.healthDisabled = true
+            }
+        } else if service.build == nil {
             block.image = service.imageReference()
             if let command = service.command, !command.isEmpty {
                 block.hasCommand = true
@@ -111,8 +126,8 @@ struct ComposeServiceBuilder {
 
     private func dependency(_ name: String) -> ComposeServiceContext.Dependency {
         let target = project.service(named: name)
-        let healthy = target?.health != nil
-        return .init(name: name, healthy: healthy)
+        if target?.isJob == true { return .init(name: name, condition: "service_completed_successfully") }
+        return .init(name: name, condition: target?.health != nil ? "service_healthy" : "service_started")
     }
 
     private func runningInstances(_ service: ResolvedService) -> [ServiceInstance] {

@@ -4,7 +4,9 @@ import BlueprintDescription
 /// strict templates never meet a missing name.
 struct ComposeServiceContext: Encodable {
     struct KeyValue: Encodable { var key: String; var value: String }
-    struct Dependency: Encodable { var name: String; var healthy: Bool }
+    /// A `depends_on` entry: `condition` is `service_healthy`, `service_started` or
+    /// `service_completed_successfully`.
+    struct Dependency: Encodable { var name: String; var condition: String }
     struct Health: Encodable {
         var test: [ListItem]
         var interval: String
@@ -27,6 +29,11 @@ struct ComposeServiceContext: Encodable {
     var command: [ListItem]
     var hasHealth: Bool
     var health: Health?
+    /// A process of another service's image without a check of its own: the image's
+    /// HEALTHCHECK (the web server's) is turned off.
+    var healthDisabled: Bool = false
+    /// A `.cron` task: in the `scheduled` profile, so `up` leaves it to the host's crontab.
+    var scheduled: Bool = false
     var environment: [KeyValue]
     var hasEnvironment: Bool
     var dependsOn: [Dependency]
@@ -40,6 +47,8 @@ struct ComposeServiceContext: Encodable {
     /// Production hardening.
     var production: Bool
     var restart: Bool
+    /// The production restart policy: `unless-stopped`, or `"no"` for jobs and scheduled tasks.
+    var restartPolicy: String = "unless-stopped"
     var replicas: Int
     var cpuLimit: String
     var memoryLimit: String

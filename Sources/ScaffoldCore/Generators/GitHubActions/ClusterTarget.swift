@@ -12,10 +12,22 @@ struct ClusterTarget: Encodable {
     var aks: Bool
     /// Any other cluster: a kubeconfig kept in the GitHub environment's `KUBECONFIG` secret.
     var any: Bool
+    /// The environment's namespace.
+    var namespace: String
+    /// The `.job`s in the cluster here: the deploy deletes their previous runs (a Job's pod
+    /// template can't change), applies them with everything that doesn't wait for them, waits
+    /// for them to complete, then applies their dependents.
+    var jobs: [ListItem]
+    /// True when `jobs` is not empty.
+    var hasJobs: Bool
 
-    /// The cluster `target` for `environment`.
-    init(_ target: Target, environment: String) {
+    /// The cluster `target` for `environment` of `project`.
+    init(_ target: Target, environment: String, project: ResolvedProject) {
         overlay = "deploy/kubernetes/overlays/\(environment)"
+        namespace = "\(project.name)-\(environment)"
+        let names = project.runningServices(in: environment).filter(\.isJob).map(\.name)
+        jobs = ListItem.list(names)
+        hasJobs = !names.isEmpty
         let flavour = target.cluster ?? "any"
         eks = flavour == "eks"
         gke = flavour == "gke"

@@ -83,7 +83,7 @@ struct DeployJob: Encodable {
         aws = targets.filter { $0.platform == .ecsFargate }.map { CloudTarget($0, environment: environment.name, inputs: inputs) }
         gcp = targets.filter { $0.platform == .cloudRun }.map { CloudTarget($0, environment: environment.name) }
         azure = targets.filter { $0.platform == .containerApps }.map { CloudTarget($0, environment: environment.name) }
-        kubernetes = targets.filter { $0.platform == .kubernetes }.map { ClusterTarget($0, environment: environment.name) }
+        kubernetes = targets.filter { $0.platform == .kubernetes }.map { ClusterTarget($0, environment: environment.name, project: project) }
         terraform = !(aws.isEmpty && gcp.isEmpty && azure.isEmpty)
         deploysImages = !images.isEmpty
         copiesImages = terraform && deploysImages

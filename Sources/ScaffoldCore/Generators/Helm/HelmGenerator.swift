@@ -41,7 +41,8 @@ public struct HelmGenerator: ArtifactGenerator {
         }
         for workload in plan.workloads {
             let folder = "\(root)/templates/\(workload.name)"
-            var templates = ["serviceaccount", "poddisruptionbudget", "configmap", "networkpolicy", workload.isStateful ? "statefulset" : "deployment"]
+            var templates = ["serviceaccount", "configmap", "networkpolicy", workload.fileName.replacingOccurrences(of: ".yaml", with: "")]
+            if workload.isLongRunning { templates.append("poddisruptionbudget") }
             if !workload.ports.isEmpty { templates.append("service") }
             if workload.isPublic { templates.append("ingress") }
             if workload.canAutoscale { templates.append("horizontalpodautoscaler") }

@@ -36,16 +36,15 @@ public struct KubernetesGenerator: ArtifactGenerator {
         var requests = [
             RenderRequest(template: "kubernetes/base-kustomization.yaml", path: "\(folder)/kustomization.yaml", encoded: workload.value),
             RenderRequest(template: "kubernetes/serviceaccount.yaml", path: "\(folder)/serviceaccount.yaml", encoded: workload.value),
-            RenderRequest(template: "kubernetes/poddisruptionbudget.yaml", path: "\(folder)/poddisruptionbudget.yaml", encoded: workload.value),
         ]
+        if workload.model.isLongRunning {
+            requests.append(RenderRequest(template: "kubernetes/poddisruptionbudget.yaml", path: "\(folder)/poddisruptionbudget.yaml", encoded: workload.value))
+        }
         if !workload.model.ports.isEmpty {
             requests.append(RenderRequest(template: "kubernetes/service.yaml", path: "\(folder)/service.yaml", encoded: workload.value))
         }
-        if workload.model.isStateful {
-            requests.append(RenderRequest(template: "kubernetes/statefulset.yaml", path: "\(folder)/statefulset.yaml", encoded: workload.value))
-        } else {
-            requests.append(RenderRequest(template: "kubernetes/deployment.yaml", path: "\(folder)/deployment.yaml", encoded: workload.value))
-        }
+        let template = "kubernetes/" + workload.model.fileName.replacingOccurrences(of: ".yaml", with: "")
+        requests.append(RenderRequest(template: template + ".yaml", path: "\(folder)/\(workload.model.fileName)", encoded: workload.value))
         return requests
     }
 
@@ -53,7 +52,7 @@ public struct KubernetesGenerator: ArtifactGenerator {
     func overlay(_ environment: KubernetesEnvironmentPlan, plan: KubernetesPlan) throws -> [RenderRequest] {
         let folder = "\(Self.root)/overlays/\(environment.name)"
         let context = OverlayContext(project: plan.project, secretName: plan.secretName, environment: environment,
-                                     images: environment.instances.filter(\.isBuilt),
+                                     images: Self.uniqueImages(environment.instances),
                                      hasImages: environment.instances.contains(where: \.isBuilt))
         let overlay = try TemplateValue(encoding: context)
         var requests = [
@@ -64,7 +63,7 @@ public struct KubernetesGenerator: ArtifactGenerator {
             let service = "\(folder)/\(instance.name)"
             let value = try TemplateValue(encoding: instance)
             requests += [
-                RenderRequest(template: "kubernetes/workload-patch.yaml", path: "\(service)/\(instance.isStateful ? "statefulset" : "deployment")-patch.yaml", encoded: value),
+                RenderRequest(template: "kubernetes/workload-patch.yaml", path: "\(service)/\(instance.patchFile)", encoded: value),
                 RenderRequest(template: "kubernetes/configmap.yaml", path: "\(service)/configmap.yaml", encoded: value),
                 RenderRequest(template: "kubernetes/networkpolicy.yaml", path: "\(service)/networkpolicy.yaml", encoded: value),
             ]
@@ -79,5 +78,11 @@ public struct KubernetesGenerator: ArtifactGenerator {
             }
         }
         return requests
+    }
+
+    /// The built images of an environment, one entry per repository: processes share their app's.
+    static func uniqueImages(_ instances: [WorkloadInstanceContext]) -> [WorkloadInstanceContext] {
+        var seen: Set<String> = []
+        return instances.filter { $0.isBuilt && seen.insert($0.imageRepository).inserted }
     }
 }

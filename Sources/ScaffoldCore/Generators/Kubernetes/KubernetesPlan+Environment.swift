@@ -42,7 +42,8 @@ extension KubernetesPlan {
         let routes = routes(service, running: running)
         let autoscale = instance.autoscale.map { AutoscaleContext(min: $0.min, max: $0.max, cpuPercent: $0.cpuPercent) }
         let isStateful = Self.isStateful(service, project: project)
-        return WorkloadInstanceContext(
+        let shape = WorkloadShape.of(service, isStateful: isStateful)
+        var context = WorkloadInstanceContext(
             name: service.name, labels: labels(service, project: project.name), isStateful: isStateful,
             isBuilt: service.build != nil, imageRepository: service.imageRepository, imageTag: project.branchTag(for: instance.environment),
             replicas: instance.replicas, fixedReplicas: autoscale == nil || isStateful,
@@ -53,6 +54,18 @@ extension KubernetesPlan {
             scrapeTargets: scrape, hasScrapeTargets: !scrape.isEmpty, isPrometheus: service.preset == .prometheus,
             configFiles: configFiles(service), routes: routes, hasRoutes: !routes.isEmpty, listenPort: service.port ?? 8080,
             prometheusURL: service.preset == .grafana ? prometheusURL(service, instance, project: project) : "")
+        context.apiVersion = shape.apiVersion
+        context.kind = shape.kind
+        context.patchFile = shape.patchFile
+        context.isLongRunning = shape.isLongRunning
+        context.isJob = shape == .job
+        context.isCron = shape == .cronJob
+        if !shape.isLongRunning {
+            context.fixedReplicas = false
+            context.autoscale = []
+            context.isAutoscaled = false
+        }
+        return context
     }
 
     /// A proxy's routes here: each route whose service runs here and has a port, to its

@@ -18,7 +18,9 @@ extension KubernetesPlan {
         let isStateful = !dataVolumes.isEmpty
         let isBuilt = service.build != nil
         let uid = service.uid ?? 10001
-        let args = isBuilt ? [] : (service.command ?? [])
+        // A built image runs its Dockerfile's command; a process of it (and any prebuilt image
+        // given `command:`) runs its own.
+        let args = isBuilt && service.imageOf == nil ? [] : (service.command ?? [])
         let probes = probeSet(service.health, port: port)
         let dataTargets = Set(dataVolumes.map(\.target))
         var volumes = service.writablePaths.filter { !dataTargets.contains($0) }.map {
@@ -34,7 +36,8 @@ extension KubernetesPlan {
         let readsSecrets = service.instances.contains { !$0.secrets.isEmpty }
         let skips = skipList(service, uid: uid, hasProbes: !probes.isEmpty, readsSecrets: readsSecrets)
         let image = isBuilt ? service.imageRepository : service.imageReference()
-        return WorkloadContext(
+        let shape = WorkloadShape.of(service, isStateful: isStateful)
+        var context = WorkloadContext(
             name: service.name, summary: service.summary, project: project.name,
             labels: labels(service, project: project.name),
             isStateful: isStateful, isBuilt: isBuilt, image: image, imageRepository: service.imageRepository,
@@ -45,9 +48,15 @@ extension KubernetesPlan {
             hasPodVolumes: !volumes.isEmpty || !configFiles.isEmpty,
             resources: resources(environments.lazy.compactMap { service.instance(in: $0) }.first?.resources ?? .default),
             secretName: secretName, skips: skips, hasSkips: !skips.isEmpty,
-            isPublic: service.ingress != nil && port != nil, canAutoscale: !isStateful,
+            isPublic: service.ingress != nil && port != nil, canAutoscale: !isStateful && shape.isLongRunning,
             isPrometheus: service.preset == .prometheus, isProxy: isProxy(service), isGrafana: service.preset == .grafana,
             listenPort: service.port ?? 8080, ingressClass: ingressClass)
+        context.shape(shape)
+        context.schedule = service.schedule ?? ""
+        context.afterJobs = shape.isLongRunning && service.instances.contains { instance in
+            instance.dependsOn.contains { project.service(named: $0)?.isJob == true }
+        }
+        return context
     }
 
     /// The generated configuration a preset mounts read-only, as in compose: Prometheus's scrape
@@ -121,7 +130,10 @@ extension KubernetesPlan {
         if readsSecrets {
             skips.append(("CKV_K8S_35", "secrets are env vars on every platform scaffold targets; URLs embed them as $(NAME), which only env supports"))
         }
-        if !hasProbes {
+        if service.runsToCompletion {
+            skips.append(("CKV_K8S_8", "a \(service.isJob ? "job" : "scheduled task") runs to completion: there is nothing to probe"))
+            skips.append(("CKV_K8S_9", "a \(service.isJob ? "job" : "scheduled task") runs to completion: there is nothing to probe"))
+        } else if !hasProbes {
             skips.append(("CKV_K8S_8", "no health check or port: add health: to the service in Blueprint.swift"))
             skips.append(("CKV_K8S_9", "no health check or port: add health: to the service in Blueprint.swift"))
         }

@@ -62,4 +62,74 @@ public struct WorkloadContext: Encodable, Hashable, Sendable {
     public var listenPort: Int
     /// The ingress class of the first Kubernetes target, the chart's default.
     public var ingressClass: String
+    /// `Deployment`, `StatefulSet`, `Job` or `CronJob`.
+    public var kind: String = WorkloadShape.deployment.kind
+    /// The base manifest's file name, for example `deployment.yaml`.
+    public var fileName: String = WorkloadShape.deployment.fileName
+    /// True for a Job.
+    public var isJob: Bool = false
+    /// True for a CronJob.
+    public var isCron: Bool = false
+    /// True for a Deployment or StatefulSet: replicas, a disruption budget, probes.
+    public var isLongRunning: Bool = true
+    /// A CronJob's schedule (empty otherwise).
+    public var schedule: String = ""
+    /// True for a Deployment of a service that depends on a job: the deploy applies it after the
+    /// job has completed (it carries the `scaffold.dev/after-jobs` label the deploy selects on).
+    public var afterJobs: Bool = false
+
+    /// The Helm chart's indentation of the container's `resources:` values (a CronJob's
+    /// container is nested two levels deeper).
+    public var helmResourcesIndent: Int = 12
+
+    /// Sets what follows from `shape`.
+    mutating func shape(_ shape: WorkloadShape) {
+        kind = shape.kind
+        fileName = shape.fileName
+        isJob = shape == .job
+        isCron = shape == .cronJob
+        isLongRunning = shape.isLongRunning
+        helmResourcesIndent = shape == .cronJob ? 16 : 12
+    }
+}
+
+/// What Kubernetes object runs a service.
+public enum WorkloadShape: String, Encodable, Hashable, Sendable {
+    /// A stateless service that runs until stopped.
+    case deployment
+    /// A service with a data volume: claim templates and a stable identity.
+    case statefulSet
+    /// A `.job`: runs once to completion.
+    case job
+    /// A `.cron` task: a Job on a schedule.
+    case cronJob
+
+    /// The shape of `service`; `isStateful` when it keeps data in a named volume.
+    static func of(_ service: ResolvedService, isStateful: Bool) -> WorkloadShape {
+        if service.isJob { return .job }
+        if service.isCron { return .cronJob }
+        return isStateful ? .statefulSet : .deployment
+    }
+
+    /// The object's kind.
+    public var kind: String {
+        switch self {
+        case .deployment: return "Deployment"
+        case .statefulSet: return "StatefulSet"
+        case .job: return "Job"
+        case .cronJob: return "CronJob"
+        }
+    }
+
+    /// The object's API version.
+    public var apiVersion: String { isLongRunning ? "apps/v1" : "batch/v1" }
+
+    /// The base manifest's file name.
+    public var fileName: String { kind.lowercased() + ".yaml" }
+
+    /// An environment's patch file name.
+    public var patchFile: String { kind.lowercased() + "-patch.yaml" }
+
+    /// True for a Deployment or StatefulSet.
+    public var isLongRunning: Bool { self == .deployment || self == .statefulSet }
 }

@@ -6,6 +6,18 @@ public struct WorkloadInstanceContext: Encodable, Hashable, Sendable {
     public var labels: LabelsContext
     /// True for a StatefulSet.
     public var isStateful: Bool
+    /// The object's API version and kind, and the overlay's patch file for it.
+    public var apiVersion: String = "apps/v1"
+    /// `Deployment`, `StatefulSet`, `Job` or `CronJob`.
+    public var kind: String = "Deployment"
+    /// For example `deployment-patch.yaml`.
+    public var patchFile: String = "deployment-patch.yaml"
+    /// True for a Deployment or StatefulSet.
+    public var isLongRunning: Bool = true
+    /// True for a Job.
+    public var isJob: Bool = false
+    /// True for a CronJob.
+    public var isCron: Bool = false
     /// True for a built image (the overlay sets its tag).
     public var isBuilt: Bool
     /// The image repository.

@@ -38,7 +38,8 @@ struct PythonStarter {
     static func entry(of service: ResolvedService) -> Entry {
         guard let build = service.build else { return .unsupported("it is not built from source") }
         let runtime = build.runtime
-        if let server = runtime.server, server == "uvicorn" || server == "gunicorn" {
+        // A process of an app's image runs its own command, not the app's server.
+        if service.imageOf == nil, let server = runtime.server, server == "uvicorn" || server == "gunicorn" {
             return appEntry(runtime.entry, gunicorn: server == "gunicorn")
         }
         let command = build.command
@@ -109,6 +110,8 @@ struct PythonStarter {
                     try files.add("starters/python/cli.py", at: Self.file(module + ".__main__"), context: CLIContext(projectName: name, commandName: "python -m \(module)", appModule: module + ".app", port: port))
                     try files.add("starters/python/app.py", at: Self.file(module + ".app"), context: AppContext(projectName: name, healthPaths: healthPaths, attribute: "app"))
                     appModule = appModule ?? (module + ".app", "app")
+                } else if service.runsToCompletion {
+                    try files.add("starters/python/task.py", at: Self.file(module + ".__main__"), context: WorkerContext(projectName: name))
                 } else {
                     try files.add("starters/python/worker.py", at: Self.file(module + ".__main__"), context: WorkerContext(projectName: name))
                     workerModule = workerModule ?? module + ".__main__"

@@ -49,7 +49,9 @@ struct StarterGroup {
     /// The groups of `project`, in the order their first service is declared.
     static func groups(in project: ResolvedProject) -> [StarterGroup] {
         var groups: [StarterGroup] = []
-        for service in project.builtServices {
+        // Processes sharing an app's image (`.process`, `.job`, `.cron`) run from its context too:
+        // the starter provides their modules.
+        for service in project.services {
             guard let build = service.build else { continue }
             if let index = groups.firstIndex(where: { $0.context == build.context }) {
                 let runtime = groups[index].runtime

@@ -29,8 +29,8 @@ extension TerraformGenerator {
         let secrets = instance.secrets.compactMap { variable in variable.secret.map { (variable.name, $0.key) } }
         // Built images start with the runtime's command baked in; only prebuilt images and explicit
         // overrides need one here.
-        let command = service.build == nil ? (service.command ?? []) : []
-        return TerraformServiceValues(
+        let command = service.build == nil || service.imageOf != nil ? (service.command ?? []) : []
+        var values = TerraformServiceValues(
             name: service.name, built: service.build != nil,
             image: service.build == nil ? service.imageReference() : "",
             hasPort: service.port != nil, port: service.port ?? 0,
@@ -48,6 +48,11 @@ extension TerraformGenerator {
             connectEnvironment: TerraformEnvironmentMap(hasEnvironment: !connect.isEmpty, environment: TerraformKeyValue.list(connect)),
             hasServiceURLs: !serviceURLs.isEmpty, serviceURLs: serviceURLs,
             hasSecrets: !secrets.isEmpty, secrets: TerraformKeyValue.list(secrets))
+        if service.build != nil, let owner = service.imageOf {
+            values.imageOf = owner
+            values.hasImageOf = true
+        }
+        return values
     }
 
     /// The tfvars entry of a managed backing service, or nil for a preset no cloud manages.

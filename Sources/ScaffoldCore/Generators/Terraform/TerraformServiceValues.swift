@@ -8,6 +8,10 @@ public struct TerraformServiceValues: Encodable, Hashable, Sendable {
     public var built: Bool
     /// The pinned image of a prebuilt service; empty for built ones.
     public var image: String
+    /// For a process of another service's built image: that service, whose image it runs.
+    public var imageOf: String = ""
+    /// True when `imageOf` names one.
+    public var hasImageOf: Bool = false
     /// True when the service listens on a port.
     public var hasPort: Bool
     /// The container port (0 when none).

@@ -131,7 +131,7 @@ resource "aws_ecs_task_definition" "service" {
     merge(
       {
         name                   = each.key
-        image                  = each.value.built ? "${aws_ecr_repository.service[each.key].repository_url}:${var.image_tag}" : each.value.image
+        image                  = each.value.built ? "${aws_ecr_repository.service[coalesce(each.value.image_of, each.key)].repository_url}:${var.image_tag}" : each.value.image
         essential              = true
         readonlyRootFilesystem = true
         portMappings           = [for port in(each.value.port == null ? [] : [each.value.port]) : { name = each.key, containerPort = port, protocol = "tcp" }]

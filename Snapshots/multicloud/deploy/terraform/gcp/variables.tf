@@ -69,6 +69,7 @@ variable "services" {
   type = map(object({
     built         = bool             # true: the image is <registry>/<name>:var.image_tag
     image         = optional(string) # the pinned image of a prebuilt service
+    image_of      = optional(string) # a process of another service's image: that service
     port          = optional(number)
     cpu           = string
     memory        = string

@@ -2,7 +2,7 @@
 # One ECR repository per service scaffold builds: immutable tags, scanned on push, old images expired.
 
 locals {
-  built_services = { for name, service in var.services : name => service if service.built }
+  built_services = { for name, service in var.services : name => service if service.built && service.image_of == null }
 }
 
 resource "aws_ecr_repository" "service" {

@@ -105,6 +105,7 @@ variable "services" {
   type = map(object({
     built          = bool             # true: the image is the service's ECR repository at var.image_tag
     image          = optional(string) # the pinned image of a prebuilt service
+    image_of       = optional(string) # a process of another service's image: that service
     port           = optional(number)
     cpu            = number # Fargate CPU units
     memory         = number # MiB, a valid Fargate combination with cpu

@@ -1,0 +1,62 @@
+// A platform of long-running processes and tasks from one image: a web app, a queue worker and a
+// scheduler built once, a migration that runs before them, a nightly report, two Redis instances
+// with their own variable names, a tuned Postgres and an internal-only search service.
+import BlueprintDescription
+
+let web: Service = .app(
+    "web", path: "web",
+    runtime: .python("3.12", packages: .uv, server: .uvicorn("app:app")),
+    port: 8000, health: .http("/health"),
+    environment: [
+        "LOG_LEVEL": .per([.development: "debug"], default: "info"),
+        "PUBLIC_URL": .host(default: "http://localhost:8000", per: [.staging: "https://staging.platform.example.com", .production: "https://platform.example.com"]),
+        "SEARCH_URL": .url(of: "search"),
+    ],
+    secrets: ["SESSION_SECRET"],
+    dependsOn: [.completed("migrate"), "postgres", "cache", "search"],
+    replicas: [.production: 2],
+    ingress: .host("platform.example.com"),
+    summary: "the web app")
+
+let worker: Service = .process(
+    "worker", of: "web", command: ["python", "-m", "jobs.worker"],
+    health: .command(["python", "-m", "jobs.worker", "--healthcheck"]),
+    dependsOn: [.completed("migrate"), "postgres", "queue"],
+    replicas: [.production: 2],
+    summary: "the queue worker")
+
+let scheduler: Service = .process(
+    "scheduler", of: "web", command: ["python", "-m", "jobs.scheduler"],
+    health: .command(["python", "-m", "jobs.scheduler", "--healthcheck"]),
+    dependsOn: ["queue"],
+    summary: "enqueues periodic work for the worker")
+
+let migrate: Service = .job(
+    "migrate", of: "web", command: ["python", "-m", "jobs.migrate"],
+    dependsOn: ["postgres"],
+    summary: "applies the database migrations")
+
+let report: Service = .cron(
+    "nightly-report", of: "web", schedule: "30 2 * * *", command: ["python", "-m", "jobs.report"],
+    dependsOn: ["postgres"],
+    summary: "mails yesterday's figures")
+
+let search: Service = .image(
+    "search", "nginxinc/nginx-unprivileged:1.27-alpine", port: 8080,
+    health: .tcp(),
+    writablePaths: ["/tmp"],
+    summary: "an internal-only service: no host port, no ingress")
+
+let blueprint = Blueprint(
+    name: "platform",
+    registry: "ghcr.io/acme",
+    summary: "Web, worker, scheduler, migration and cron from one image",
+    environments: [.development, .staging, .production],
+    services: [
+        web, worker, scheduler, migrate, report, search,
+        .redis(name: "cache", injects: .url("CACHE_URL")),
+        .redis(name: "queue", hostPort: 6380, injects: .url("QUEUE_URL")),
+        .postgres(user: "platform", database: "platform_main", injects: .url("DATABASE_URL", scheme: "postgresql+psycopg")),
+    ],
+    targets: [.kubernetes(environments: [.staging, .production])]
+)

@@ -1,0 +1,1 @@
+"""Part of the web starter that scaffold wrote; yours to change."""

@@ -1,0 +1,142 @@
+import BlueprintDescription
+import Foundation
+import ScaffoldCore
+import Testing
+
+/// Several processes of one image, one-shot jobs and scheduled tasks, in every family that runs them.
+@Suite("Processes, jobs and scheduled tasks")
+struct ProcessTests {
+    /// A web app with a worker, a migration and a nightly task from its image, on Kubernetes.
+    static func blueprint(targets: [Target] = [.kubernetes(environments: [.production])]) -> Blueprint {
+        Blueprint(
+            name: "shop", registry: "ghcr.io/acme", environments: [.development, .production],
+            services: [
+                .app("web", path: "web", runtime: .python(packages: .uv, server: .uvicorn("app:app")), port: 8000,
+                     health: .http("/health"), dependsOn: [.completed("migrate"), "postgres"]),
+                .process("worker", of: "web", command: ["python", "-m", "shop.worker"], dependsOn: ["migrate", "redis"]),
+                .job("migrate", of: "web", command: ["python", "-m", "shop.migrate"], dependsOn: ["postgres"]),
+                .cron("digest", of: "web", schedule: "*/15 6-22 * * 1-5", command: ["python", "-m", "shop.digest"], dependsOn: ["postgres"]),
+                .postgres(), .redis(),
+            ],
+            targets: targets)
+    }
+
+    @Test("one Dockerfile, one CI build and one image for the app and the processes of its image")
+    func oneBuild() throws {
+        let files = try QueueTests.files(Self.blueprint())
+        #expect(files.keys.filter { $0.hasSuffix("Dockerfile") || $0.contains("Dockerfile.") }.sorted() == ["web/Dockerfile"])
+        let images = try #require(files[".github/workflows/images.yml"])
+        #expect(!images.contains("shop-worker") && !images.contains("shop-migrate"), "\(images)")
+        let compose = try #require(files["compose.yaml"])
+        for name in ["worker", "migrate", "digest"] {
+            let block = try #require(Self.block(name, in: compose))
+            #expect(block.contains(#"image: "ghcr.io/acme/shop-web:${IMAGE_TAG:-local}""#), "\(name): \(block)")
+            #expect(block.contains("context: ./web"), "\(name) builds web's context: \(block)")
+            #expect(block.contains("disable: true"), "\(name) doesn't inherit the web server's HEALTHCHECK: \(block)")
+        }
+        #expect(try #require(Self.block("worker", in: compose)).contains("- shop.worker"))
+    }
+
+    @Test("compose waits for a job to complete, runs it once, and leaves scheduled tasks to the host's crontab")
+    func composeLifecycles() throws {
+        let files = try QueueTests.files(Self.blueprint())
+        let compose = try #require(files["compose.yaml"])
+        let web = try #require(Self.block("web", in: compose))
+        #expect(web.contains("migrate:\n        condition: service_completed_successfully"), "\(web)")
+        let worker = try #require(Self.block("worker", in: compose))
+        #expect(worker.contains("migrate:\n        condition: service_completed_successfully"), "a plain name of a job waits for completion too: \(worker)")
+        #expect(try #require(Self.block("digest", in: compose)).contains("profiles:\n      - scheduled"))
+        let production = try #require(files["compose.production.yaml"])
+        #expect(try #require(Self.block("migrate", in: production)).contains(#"restart: "no""#), "\(production)")
+        #expect(try #require(Self.block("digest", in: production)).contains(#"restart: "no""#))
+        #expect(try #require(Self.block("worker", in: production)).contains("restart: unless-stopped"))
+    }
+
+    @Test("Kubernetes runs a process as a Deployment, a job as a Job before its dependents, a task as a CronJob")
+    func kubernetesShapes() throws {
+        let files = try QueueTests.files(Self.blueprint())
+        let worker = try #require(files["deploy/kubernetes/base/worker/deployment.yaml"])
+        #expect(worker.contains("image: ghcr.io/acme/shop-web\n") && worker.contains("- shop.worker"), "\(worker)")
+        #expect(files["deploy/kubernetes/base/worker/service.yaml"] == nil, "no port, no Service")
+        let job = try #require(files["deploy/kubernetes/base/migrate/job.yaml"])
+        #expect(job.contains("kind: Job") && job.contains("restartPolicy: Never"))
+        #expect(files["deploy/kubernetes/base/migrate/poddisruptionbudget.yaml"] == nil)
+        let cron = try #require(files["deploy/kubernetes/base/digest/cronjob.yaml"])
+        #expect(cron.contains(#"schedule: "*/15 6-22 * * 1-5""#) && cron.contains("timeZone: Etc/UTC") && cron.contains("concurrencyPolicy: Forbid"))
+        let patch = try #require(files["deploy/kubernetes/overlays/production/digest/cronjob-patch.yaml"])
+        #expect(patch.contains("kind: CronJob") && patch.contains("jobTemplate:"), "\(patch)")
+        let overlay = try #require(files["deploy/kubernetes/overlays/production/kustomization.yaml"])
+        #expect(overlay.contains("- path: migrate/job-patch.yaml"))
+        let images = overlay.components(separatedBy: "- name: ghcr.io/acme/shop-web").count - 1
+        #expect(images == 1, "one images: entry for the shared repository: \(overlay)")
+        // The dependents wait: they carry the label the deploy's first apply leaves out.
+        #expect(try #require(files["deploy/kubernetes/base/web/deployment.yaml"]).contains(#"scaffold.dev/after-jobs: "true""#))
+        #expect(!(try #require(files["deploy/kubernetes/base/digest/cronjob.yaml"])).contains("after-jobs"))
+        let deploy = try #require(files[".github/workflows/deploy.yml"])
+        #expect(deploy.contains("kubectl delete job --namespace \"$NAMESPACE\" --ignore-not-found --wait=true migrate"), "\(deploy)")
+        #expect(deploy.contains("--selector 'scaffold.dev/after-jobs!=true'"))
+        #expect(deploy.contains("kubectl wait --for=condition=complete --namespace \"$NAMESPACE\" --timeout=30m job/migrate"))
+        let chartJob = try #require(files["deploy/helm/shop/templates/migrate/job.yaml"])
+        #expect(chartJob.contains("name: migrate\n") && chartJob.contains("helm.sh/hook: post-install,post-upgrade") && chartJob.contains("before-hook-creation"), "\(chartJob)")
+        #expect(files["deploy/helm/shop/templates/digest/cronjob.yaml"] != nil)
+    }
+
+    @Test("a process runs on a cloud from its app's registry image; a job there is refused by name")
+    func clouds() throws {
+        var blueprint = Self.blueprint(targets: [.aws(region: "eu-west-1", environments: [.production])])
+        blueprint.services.removeAll { $0.preset != nil && $0.preset != .redis && $0.preset != .postgres }
+        #expect {
+            _ = try QueueTests.files(blueprint)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("'migrate'") && text.contains("`.job`") && text.contains("'digest'") && text.contains("`.cron` task")
+        }
+        blueprint.services = blueprint.services.filter { $0.lifecycle == .service && $0.preset == nil }.map { service in
+            var service = service
+            service.dependsOn = []
+            return service
+        }
+        let files = try QueueTests.files(blueprint)
+        let tfvars = try #require(files["deploy/terraform/aws/environments/production.tfvars"])
+        #expect(tfvars.contains(#"image_of       = "web""#), "\(tfvars)")
+        #expect(tfvars.contains(#"command        = ["python", "-m", "shop.worker"]"#), "\(tfvars)")
+        #expect(try #require(files["deploy/terraform/aws/ecr.tf"]).contains("service.built && service.image_of == null"))
+    }
+
+    @Test("validation names the line: unknown owner, backing owner, bad schedule, .completed on a service, depending on a task")
+    func validation() throws {
+        func message(_ services: [Service]) -> String {
+            do {
+                _ = try Resolver().resolve(Blueprint(name: "shop", services: services))
+                return ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        let app = Service.app("web", path: "web", runtime: .python(server: .uvicorn("app:app")), port: 8000)
+        #expect(message([app, .process("worker", of: "webb", command: ["w"])]).contains("did you mean 'web'"))
+        #expect(message([app, .redis(), .process("worker", of: "redis", command: ["w"])]).contains("`of:` names the `.app` or `.image`"))
+        #expect(message([app, .process("worker", of: "web", command: [])]).contains("command is empty"))
+        for bad in ["0 3 * *", "61 * * * *", "* 24 * * *", "*/0 * * * *", "5-1 * * * *", "@daily"] {
+            #expect(message([app, .cron("task", of: "web", schedule: bad, command: ["t"])]).contains("schedule \"\(bad)\""), "\(bad)")
+        }
+        #expect(message([app, .cron("task", of: "web", schedule: "0,30 */2 1-15 1,6 0-6", command: ["t"])]).isEmpty)
+        var dependent = app
+        dependent.dependsOn = ["redis"]
+        dependent.completedDependencies = ["redis"]
+        #expect(message([dependent, .redis()]).contains("never completes"))
+        var waiting = app
+        waiting.dependsOn = ["task"]
+        #expect(message([waiting, .cron("task", of: "web", schedule: "0 3 * * *", command: ["t"])]).contains("is a `.cron` task"))
+        let limited = Service.app("web", path: "web", runtime: .python(server: .uvicorn("app:app")), environments: [.development])
+        #expect(message([limited, .process("worker", of: "web", command: ["w"])]).contains("where 'web' does not"))
+    }
+
+    /// The block of service `name` in a compose file: from its key to the next service's.
+    static func block(_ name: String, in compose: String) -> String? {
+        let lines = compose.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(of: "  \(name):") else { return nil }
+        let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("  ") && !$0.hasPrefix("   ") || (!$0.hasPrefix(" ") && !$0.isEmpty) } ?? lines.endIndex
+        return lines[start..<end].joined(separator: "\n")
+    }
+}
