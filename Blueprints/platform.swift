@@ -1,18 +1,24 @@
 // A platform of long-running processes and tasks from one image: a web app, a queue worker and a
 // scheduler built once, a migration that runs before them, a nightly report, two Redis instances
-// with their own variable names, a tuned Postgres and an internal-only search service.
+// with their own variable names, a tuned Postgres, an internal-only search service and an uploads
+// volume the web app and the worker share.
 import BlueprintDescription
 
 let web: Service = .app(
     "web", path: "web",
     runtime: .python("3.12", packages: .uv, server: .uvicorn("app:app")),
-    port: 8000, health: .http("/health"),
+    port: 8000,
+    // Three more named ports: Prometheus metrics and StatsD stay inside the project's network;
+    // the admin port is published on loopback in development only.
+    ports: [.tcp("metrics", 9100, exposure: .internal), .tcp("admin", 8001), .udp("statsd", 8125, exposure: .internal)],
+    health: .http("/health"),
     environment: [
         "LOG_LEVEL": .per([.development: "debug"], default: "info"),
         "PUBLIC_URL": .host(default: "http://localhost:8000", per: [.staging: "https://staging.platform.example.com", .production: "https://platform.example.com"]),
         "SEARCH_URL": .url(of: "search"),
     ],
     secrets: ["SESSION_SECRET"],
+    volumes: [.shared("uploads", at: "/srv/uploads", size: "5Gi")],
     dependsOn: [.completed("migrate"), "postgres", "cache", "search"],
     replicas: [.production: 2],
     ingress: .host("platform.example.com"),
@@ -21,6 +27,7 @@ let web: Service = .app(
 let worker: Service = .process(
     "worker", of: "web", command: ["python", "-m", "jobs.worker"],
     health: .command(["python", "-m", "jobs.worker", "--healthcheck"]),
+    volumes: [.shared("uploads", at: "/srv/uploads", size: "5Gi")],
     dependsOn: [.completed("migrate"), "postgres", "queue"],
     replicas: [.production: 2],
     summary: "the queue worker")
@@ -43,7 +50,7 @@ let report: Service = .cron(
 
 let search: Service = .image(
     "search", "nginxinc/nginx-unprivileged:1.27-alpine", port: 8080,
-    health: .tcp(),
+    health: .http("/"),
     writablePaths: ["/tmp"],
     summary: "an internal-only service: no host port, no ingress")
 

@@ -18,6 +18,7 @@ extension Service {
         of owner: String,
         command: [String],
         port: Int? = nil,
+        ports: [NamedPort] = [],
         health: HealthCheck? = nil,
         environment: [String: Setting] = [:],
         secrets: [Secret] = [],
@@ -38,6 +39,7 @@ extension Service {
                           secrets: secrets, volumes: volumes, dependsOn: dependsOn, resources: resources, replicas: replicas,
                           environments: environments, ingress: nil, writablePaths: writablePaths, egress: egress, summary: summary)
         service.imageOf = owner
+        service.ports = ports
         service.autoscale = autoscale.byName
         return service
     }

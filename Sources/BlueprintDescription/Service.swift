@@ -90,6 +90,8 @@ public struct Service: Codable, Hashable, Sendable {
     /// Backing presets: the size of the data volume the preset keeps its data in (Kubernetes
     /// claim request); `nil` is 10Gi.
     public var storage: Memory?
+    /// Ports it listens on besides `port`, each named, TCP or UDP, and exposed per environment.
+    public var ports: [NamedPort]
     /// For `.process`, `.job` and `.cron`: the `.app` or `.image` service whose image it runs.
     public var imageOf: String?
     /// How long its process runs; `.service` unless declared with `.job` or `.cron`.
@@ -121,6 +123,7 @@ public struct Service: Codable, Hashable, Sendable {
         self.egress = []
         self.lifecycle = .service
         self.completedDependencies = []
+        self.ports = []
         self.location = location
     }
 
@@ -131,6 +134,8 @@ public struct Service: Codable, Hashable, Sendable {
     ///   - path: the build context, relative to the project root; the Dockerfile is written there.
     ///   - runtime: the language and server, for example `.python("3.12", packages: .uv, server: .uvicorn("app:app"))`.
     ///   - port: the port it listens on.
+    ///   - ports: more ports it listens on, named, TCP or UDP, internal, loopback or public per
+    ///     environment, for example `[.tcp("grpc", 9000), .udp("syslog", 5514, exposure: .internal)]`.
     ///   - hostPort: the host port. Development publishes every port on 127.0.0.1 (at `port` unless
     ///     this says otherwise); production-mode compose publishes only a public service's port
     ///     (`ingress:`) and one given here, so internal services stay on the compose network.
@@ -159,6 +164,7 @@ public struct Service: Codable, Hashable, Sendable {
         path: String = ".",
         runtime: Runtime,
         port: Int? = nil,
+        ports: [NamedPort] = [],
         hostPort: Int? = nil,
         command: [String]? = nil,
         health: HealthCheck? = nil,
@@ -186,6 +192,7 @@ public struct Service: Codable, Hashable, Sendable {
         service.configure(port: port, hostPort: hostPort, command: command, health: health, environment: environment,
                           secrets: secrets, volumes: volumes, dependsOn: dependsOn, resources: resources, replicas: replicas,
                           environments: environments, ingress: ingress, writablePaths: writablePaths, egress: egress, summary: summary)
+        service.ports = ports
         service.path = path
         service.runtime = runtime
         service.resourcesPerEnvironment = resourcesPerEnvironment.byName
@@ -202,6 +209,7 @@ public struct Service: Codable, Hashable, Sendable {
         _ name: String,
         _ image: String,
         port: Int? = nil,
+        ports: [NamedPort] = [],
         hostPort: Int? = nil,
         command: [String]? = nil,
         health: HealthCheck? = nil,
@@ -224,6 +232,7 @@ public struct Service: Codable, Hashable, Sendable {
                           secrets: secrets, volumes: volumes, dependsOn: dependsOn, resources: resources, replicas: replicas,
                           environments: environments, ingress: ingress, writablePaths: writablePaths, egress: egress, summary: summary)
         service.image = image
+        service.ports = ports
         return service
     }
 

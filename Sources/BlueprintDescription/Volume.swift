@@ -16,12 +16,17 @@ public struct Volume: Codable, Hashable, Sendable {
     public var source: String
     /// The absolute path inside the container.
     public var target: String
+    /// True when several services share it (`.shared`).
+    public var isShared: Bool { shared == true }
     /// Environments that mount it; `nil` means every environment (bind mounts default to development).
     public var environments: [String]?
     /// What a named volume becomes where a serverless cloud runs the service; `nil` is `.refuse`.
     public var serverless: Serverless?
     /// The size a named volume claims in Kubernetes (`"20Gi"`); `nil` is 10Gi.
     public var size: Memory?
+    /// True for a volume several services mount and share: one ReadWriteMany claim in
+    /// Kubernetes instead of one claim per service; `nil` is false.
+    public var shared: Bool?
 
     /// What a named volume becomes on ECS Fargate, Cloud Run and Container Apps, which give
     /// containers no persistent disk.
@@ -38,17 +43,27 @@ public struct Volume: Codable, Hashable, Sendable {
     /// the folder is emptied whenever an instance stops there.
     /// `size` is its PersistentVolumeClaim's request in Kubernetes (default 10Gi).
     public static func named(_ name: String, at path: String, size: Memory? = nil, environments: [Environment]? = nil, serverless: Serverless = .refuse) -> Volume {
-        Volume(kind: .named, source: name, target: path, environments: environments?.map(\.name), serverless: serverless == .refuse ? nil : serverless, size: size)
+        Volume(kind: .named, source: name, target: path, environments: environments?.map(\.name), serverless: serverless == .refuse ? nil : serverless, size: size, shared: nil)
+    }
+
+    /// A named volume that several services mount at once and share files through (uploads a web
+    /// app writes and a worker reads): one compose volume, and in Kubernetes one
+    /// PersistentVolumeClaim with access mode ReadWriteMany that every service using it mounts
+    /// (the cluster needs a storage class offering it: EFS, Filestore, Azure Files, NFS).
+    /// Declare it the same way in each service. The serverless clouds have no shared disk, so an
+    /// environment they deploy can't mount it (a validation error says so).
+    public static func shared(_ name: String, at path: String, size: Memory? = nil, environments: [Environment]? = nil) -> Volume {
+        Volume(kind: .named, source: name, target: path, environments: environments?.map(\.name), serverless: nil, size: size, shared: true)
     }
 
     /// A project folder mounted at `path` in development-mode environments, for hot reload.
     public static func bind(_ folder: String, at path: String) -> Volume {
-        Volume(kind: .bind, source: folder, target: path, environments: nil, serverless: nil, size: nil)
+        Volume(kind: .bind, source: folder, target: path, environments: nil, serverless: nil, size: nil, shared: nil)
     }
 
     /// In-memory scratch space at `path`.
     public static func scratch(at path: String) -> Volume {
-        Volume(kind: .scratch, source: "", target: path, environments: nil, serverless: nil, size: nil)
+        Volume(kind: .scratch, source: "", target: path, environments: nil, serverless: nil, size: nil, shared: nil)
     }
 }
 

@@ -28,6 +28,8 @@ def environment(ctx: Ctx, env: str, dev_loop_env: str | None) -> None:
     dependents = ([f"health {s}" for s in apps]
                   + [f"reach {s} -> {d}" for s in sorted(expected) for d in _deps(ctx, s, env)]
                   + [f"absent {s}" for s in sorted(ctx.absent(env))])
+    jobs, crons = ctx.one_shot_jobs(env), ctx.crons(env)
+    dependents += [f"job {s} completed" for s in jobs] + [f"cron {s} runs" for s in crons]
     loops = [s for s in apps] if env == dev_loop_env else []
 
     why = ctx.missing(ctx.env_images(env))
@@ -42,7 +44,7 @@ def environment(ctx: Ctx, env: str, dev_loop_env: str | None) -> None:
     try:
         out = ctx.compose(env, "up", "--detach", "--wait", "--wait-timeout", "180", "--build",
                           project=project, timeout=UP_TIMEOUT, log=log)
-        healthy, problems = ctx.wait_healthy(project, expected, 0)
+        healthy, problems = ctx.wait_healthy(project, expected, 0, jobs=jobs)
         if out.ok and healthy:
             ctx.ok(f"{prefix} up")
         else:
@@ -59,8 +61,28 @@ def environment(ctx: Ctx, env: str, dev_loop_env: str | None) -> None:
         def running(service):
             return [c for c in by_service.get(service, []) if (c.get("State") or {}).get("Status") == "running"]
 
+        # A job ran to completion before its dependents started; a scheduled task runs with
+        # `compose run`, as the host's crontab would start it.
+        for service in jobs:
+            check = f"{prefix} job {service} completed"
+            states = [ctx.state(c) for c in by_service.get(service, [])]
+            if states and all(st == "exited(0)" for st in states):
+                ctx.ok(check)
+            else:
+                ctx.fail(check, f"{service}: {', '.join(states) or 'no container'}", log)
+        for service in crons:
+            check = f"{prefix} cron {service} runs"
+            res = ctx.compose(env, "run", "--rm", service, project=project, timeout=300, log=log)
+            if res.ok:
+                ctx.ok(check)
+            else:
+                ctx.fail(check, f"compose run --rm {service}: {res.why()}", log)
+
         for service in apps:
             check = f"{prefix} health {service}"
+            if ctx.lifecycle(service) != "service":
+                ctx.skip(check, f"{service} is a {ctx.lifecycle(service)}: it runs to completion")
+                continue
             live = running(service)
             if not live:
                 ctx.skip(check, f"{service} is not running")
@@ -201,6 +223,12 @@ def starter_file(context: Path, service: str) -> tuple[Path | None, str]:
 
 def dev_loop(ctx: Ctx, env: str, service: str, live: list, log: Path, dev_loop_env: str) -> None:
     check = _loop_name(ctx, env, service, dev_loop_env)
+    if ctx.lifecycle(service) != "service":
+        ctx.skip(check, f"{service} is a {ctx.lifecycle(service)}: its next run reads the mounted source")
+        return
+    if not (ctx.service(service) or {}).get("port"):
+        ctx.skip(check, f"{service} has no port to ask: a process without one reads the mounted source when restarted")
+        return
     if not live:
         ctx.skip(check, f"{service} is not running in {env}")
         return

@@ -88,8 +88,9 @@ class Ctx:
     def instance(self, service: dict, env: str) -> dict | None:
         return next((i for i in service.get("instances", []) if i.get("environment") == env), None)
 
-    def expected(self, env: str) -> list:
-        """Services that run as containers in env per the model (not absent, not managed)."""
+    def present(self, env: str) -> list:
+        """Services that exist as containers in env per the model (not absent, not managed),
+        long-running or not."""
         names = []
         for s in self.dump.get("services", []):
             inst = self.instance(s, env)
@@ -97,8 +98,24 @@ class Ctx:
                 names.append(s["name"])
         return names
 
+    def lifecycle(self, name: str) -> str:
+        """`service`, `job` (runs once before its dependents) or `cron` (runs on a schedule)."""
+        return (self.service(name) or {}).get("lifecycle") or "service"
+
+    def expected(self, env: str) -> list:
+        """Services that run until stopped in env: what `up` must leave running."""
+        return [s for s in self.present(env) if self.lifecycle(s) == "service"]
+
+    def one_shot_jobs(self, env: str) -> list:
+        """The one-shot jobs of env, which `up` runs to completion."""
+        return [s for s in self.present(env) if self.lifecycle(s) == "job"]
+
+    def crons(self, env: str) -> list:
+        """The scheduled tasks of env, which `up` leaves to the host's crontab."""
+        return [s for s in self.present(env) if self.lifecycle(s) == "cron"]
+
     def absent(self, env: str) -> list:
-        return [s["name"] for s in self.dump.get("services", []) if s["name"] not in self.expected(env)]
+        return [s["name"] for s in self.dump.get("services", []) if s["name"] not in self.present(env)]
 
     def built_services(self, env: str | None = None) -> dict:
         """service -> its compose build section (context absolute), from env's merged config or,
@@ -238,16 +255,18 @@ class Ctx:
     def service_of(container: dict) -> str:
         return ((container.get("Config") or {}).get("Labels") or {}).get("com.docker.compose.service", "?")
 
-    def wait_healthy(self, project: str, services, timeout: float) -> tuple[bool, str]:
+    def wait_healthy(self, project: str, services, timeout: float, jobs=()) -> tuple[bool, str]:
         """Waits until every service has a container and all are running (healthy where they
-        have a healthcheck); returns (ok, what is wrong)."""
+        have a healthcheck), and every job has exited 0; returns (ok, what is wrong)."""
         deadline = time.monotonic() + timeout
         while True:
             containers = self.containers(project)
             have = {self.service_of(c) for c in containers}
-            problems = [f"{s}: no container" for s in services if s not in have]
+            problems = [f"{s}: no container" for s in list(services) + list(jobs) if s not in have]
             for c in containers:
                 st = self.state(c)
+                if self.service_of(c) in jobs and st == "exited(0)":
+                    continue
                 if st not in ("running", "running/healthy"):
                     problems.append(f"{self.service_of(c)}: {st}")
             if not problems:

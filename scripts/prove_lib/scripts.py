@@ -62,7 +62,7 @@ class Scripts:
 
     def up_ok(self, check: str, out, env: str, log: Path) -> bool:
         """PASS when the script succeeded and every service of env is running and healthy."""
-        healthy, problems = self.ctx.wait_healthy(self.project, self.ctx.expected(env), 60 if out.ok else 0)
+        healthy, problems = self.ctx.wait_healthy(self.project, self.ctx.expected(env), 60 if out.ok else 0, jobs=self.ctx.one_shot_jobs(env))
         if out.ok and healthy:
             return self.ctx.ok(check)
         self.ctx.dump_project(self.project, env, log)
@@ -293,7 +293,7 @@ def deploy_sh(ctx: Ctx) -> None:
         return ok
 
     def on_tag(tag) -> tuple[bool, str]:
-        healthy, problems = ctx.wait_healthy(s.project, ctx.expected(env), 60)
+        healthy, problems = ctx.wait_healthy(s.project, ctx.expected(env), 60, jobs=ctx.one_shot_jobs(env))
         wrong = [f"{ctx.service_of(c)} runs {c['Config']['Image']}" for c in ctx.containers(s.project)
                  if ctx.service_of(c) in repos and not c["Config"]["Image"].endswith(f":{tag}")]
         if not healthy:

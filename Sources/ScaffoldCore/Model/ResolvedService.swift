@@ -20,6 +20,9 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     public var imageDigest: String?
     /// The container port, if it listens on one.
     public var port: Int?
+    /// The ports it listens on besides `port`; nil when none (so the recorded model of a
+    /// service without any stays as it was).
+    public var ports: [NamedPort]? = nil
     /// Backing presets: the variable and scheme dependents get instead of the preset's.
     public var injects: Injection? = nil
     /// The host port published in development-mode environments.
@@ -68,7 +71,19 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case name, kind, summary, build, preset, imageRepository, imageTag, imageDigest, port, hostPort, hostPortRequested, injects
         case command, health, volumes, writablePaths, readOnlyRootFilesystem, uid, ingress, metricsPath
-        case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances, imageOf, lifecycle, schedule
+        case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances, imageOf, lifecycle, schedule, ports
+    }
+
+    /// The ports besides `port`, in declaration order.
+    public var extraPorts: [NamedPort] { ports ?? [] }
+
+    /// The extra ports published in `environment`, with their host ports: loopback ones on
+    /// 127.0.0.1, public ones on every interface.
+    public func publishedExtraPorts(in environment: ResolvedEnvironment) -> [(port: NamedPort, hostPort: Int, exposure: NamedPort.Exposure)] {
+        extraPorts.compactMap { port in
+            let exposure = port.exposure(in: environment.name, mode: environment.mode)
+            return exposure == .internal ? nil : (port, port.hostPort ?? port.number, exposure)
+        }
     }
 
     /// True for a `.job`: it runs once to completion before its dependents start.

@@ -67,6 +67,7 @@ extension Resolver {
             needsServiceAccountToken: service.needsServiceAccountToken,
             instances: instances, location: service.location)
         resolved.imageOf = service.imageOf
+        resolved.ports = service.ports.isEmpty ? nil : service.ports
         resolved.lifecycle = service.lifecycle == .service ? nil : service.lifecycle
         resolved.schedule = service.schedule
         return resolved
@@ -229,13 +230,23 @@ extension Resolver {
             // Only ports Blueprint.swift asks for can clash; a default that another service
             // publishes stays unpublished (a compose note says so).
             var published: [Int: [ResolvedService]] = [:]
+            var publishedExtra: [Int: [ResolvedService]] = [:]
             for service in project.runningServices(in: environment.name) where service.hostPortRequested {
                 guard let hostPort = Self.publishedPort(service, in: environment) else { continue }
                 published[hostPort, default: []].append(service)
             }
+            for service in project.runningServices(in: environment.name) {
+                for published in service.publishedExtraPorts(in: environment) {
+                    publishedExtra[published.hostPort, default: []].append(service)
+                }
+            }
+            for (port, services) in publishedExtra {
+                published[port, default: []].append(contentsOf: services)
+            }
             for (port, services) in published.sorted(by: { $0.key < $1.key }) where services.count > 1 {
                 errors.append(.hostPortClash(port: port, environment: environment.name, services: services.map(\.name), at: services[1].location))
             }
+            validateSharing(project, in: environment, into: &errors)
             let cloud = environment.platforms.filter { $0 != .kubernetes }
             guard let platform = cloud.first else { continue }
             for service in project.runningServices(in: environment.name) where service.kind == .backing {
@@ -300,5 +311,30 @@ extension Resolver {
             postCreateCommand: devContainer.postCreateCommand ?? runtime.flatMap(RuntimeDefaults.devContainerSetup),
             environment: devContainer.environment, remoteEnvironment: devContainer.remoteEnvironment,
             remoteUser: devContainer.remoteUser, forwardPorts: Array(Set(ports)).sorted())
+    }
+
+    /// A named volume two services mount in an environment Kubernetes deploys: compose shares it,
+    /// but Kubernetes would give each service its own claim and the services would silently stop
+    /// sharing files, unless both declare it `.shared`.
+    func validateSharing(_ project: ResolvedProject, in environment: ResolvedEnvironment, into errors: inout [ValidationError]) {
+        var users: [String: [(service: ResolvedService, volume: Volume)]] = [:]
+        for service in project.runningServices(in: environment.name) {
+            for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named {
+                users[volume.source, default: []].append((service, volume))
+            }
+        }
+        for (name, mounts) in users.sorted(by: { $0.key < $1.key }) where mounts.count > 1 || mounts.contains(where: { $0.volume.isShared }) {
+            let services = mounts.map(\.service.name)
+            let plain = mounts.filter { !$0.volume.isShared }
+            if !plain.isEmpty && mounts.count > plain.count {
+                errors.append(.invalidValue(service: plain[0].service.name, field: "volume '\(name)'", problem: "is `.shared` in \(mounts.filter(\.volume.isShared).map { "'\($0.service.name)'" }.joined(separator: ", ")) but `.named` here: declare it `.shared(\"\(name)\", at:)` in every service that mounts it", at: plain[0].service.location))
+            } else if !plain.isEmpty && environment.platforms.contains(.kubernetes) {
+                errors.append(.invalidValue(service: mounts[1].service.name, field: "volume '\(name)'", problem: "is mounted by \(services.map { "'\($0)'" }.joined(separator: " and ")) in \(environment.name), where Kubernetes would give each its own claim and they would stop sharing files: declare it `.shared(\"\(name)\", at:)` in each (one ReadWriteMany claim), or give each service its own volume", at: mounts[1].service.location))
+            }
+            let sizes = Set(mounts.compactMap { $0.volume.size?.mebibytes })
+            if sizes.count > 1 {
+                errors.append(.invalidValue(service: mounts[1].service.name, field: "volume '\(name)'", problem: "has different sizes in \(services.map { "'\($0)'" }.joined(separator: " and ")): it is one claim, give it one size", at: mounts[1].service.location))
+            }
+        }
     }
 }

@@ -409,6 +409,22 @@ public struct Resolver: Sendable {
         for port in [service.port, service.hostPort].compactMap({ $0 }) where !(1...65535).contains(port) {
             errors.append(.invalidValue(service: service.name, field: "port \(port)", problem: "is outside 1-65535", at: at))
         }
+        var portNames: Set<String> = [], portNumbers: Set<String> = []
+        if let port = service.port { portNumbers.insert("tcp/\(port)") }
+        for port in service.ports {
+            if port.name.count > 15 || port.name.range(of: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", options: .regularExpression) == nil || !port.name.contains(where: \.isLetter) || port.name.contains("--") {
+                errors.append(.invalidValue(service: service.name, field: "port name '\(port.name)'", problem: "is not a port name: lowercase letters, digits and single '-', at least one letter, at most 15 characters, like \"grpc\" or \"metrics\"", at: at))
+            }
+            if ["http", "tcp"].contains(port.name) || !portNames.insert(port.name).inserted {
+                errors.append(.invalidValue(service: service.name, field: "port name '\(port.name)'", problem: "is used twice (`port:` is called http or tcp): give each port its own name", at: at))
+            }
+            for number in [port.number, port.hostPort].compactMap({ $0 }) where !(1...65535).contains(number) {
+                errors.append(.invalidValue(service: service.name, field: "port '\(port.name)' \(number)", problem: "is outside 1-65535", at: at))
+            }
+            if !portNumbers.insert("\(port.transport.rawValue)/\(port.number)").inserted {
+                errors.append(.invalidValue(service: service.name, field: "port '\(port.name)' \(port.number)/\(port.transport.rawValue)", problem: "is declared twice (or is `port:` too): list each port once", at: at))
+            }
+        }
         let memories = [service.resources] + service.resourcesPerEnvironment.values.map { $0 }
         for resources in memories where resources.memoryMiB <= 0 || resources.memoryLimitMiB <= 0 || resources.cpuMillis <= 0 {
             errors.append(.invalidValue(service: service.name, field: "resources", problem: "need positive CPU and memory written like \"512Mi\" or \"2Gi\"", at: at))

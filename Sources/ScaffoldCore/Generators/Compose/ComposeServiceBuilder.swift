@@ -44,6 +44,17 @@ struct ComposeServiceBuilder {
                 block.ports = [instance.replicas > 1 || instance.autoscale != nil ? "\(port)" : "\(hostPort):\(port)"]
             }
         }
+        // Named ports: published on loopback or every interface where the blueprint says so
+        // (by default loopback in development, nowhere in production-mode environments).
+        let scaled = !environment.isDevelopment && (instance.replicas > 1 || instance.autoscale != nil)
+        for published in service.publishedExtraPorts(in: environment) {
+            let container = "\(published.port.number)\(published.port.transport == .udp ? "/udp" : "")"
+            if scaled {
+                block.ports.append(container)
+            } else {
+                block.ports.append(published.exposure == .loopback ? "127.0.0.1:\(published.hostPort):\(container)" : "\(published.hostPort):\(container)")
+            }
+        }
         if environment.isDevelopment, let build = service.build, !instance.volumes.contains(where: { $0.kind == .bind }) {
             block.volumes += Self.developmentSourceMounts(build)
             if !Self.reloadsFromMountedSource(build.runtime.language) {

@@ -55,6 +55,12 @@ struct DockerfileContext: Encodable {
     init(service: ResolvedService, build: ResolvedBuild, project: ResolvedProject) {
         self.init(service: service, build: build)
         routes = RouteContext.routes(of: service, reachable: project.services)
+        // The image is also that of its processes (`.process`, `.job`, `.cron`): their volume
+        // folders exist in it too, owned by its user, so a fresh volume mounted there is writable.
+        let sharing = project.services.filter { $0.imageOf == service.name }
+        let folders = Set(([service] + sharing).flatMap(\.volumes).filter { $0.kind == .named }.map(\.target)).sorted()
+        ownedFolders = ListItem.list(folders)
+        hasOwnedFolders = !folders.isEmpty
     }
 
     init(service: ResolvedService, build: ResolvedBuild) {

@@ -32,6 +32,10 @@ public struct HelmGenerator: ArtifactGenerator {
             RenderRequest(template: "helm/_helpers.tpl", path: "\(root)/templates/_helpers.tpl", encoded: value),
             RenderRequest(template: "helm/NOTES.txt", path: "\(root)/templates/NOTES.txt", encoded: value),
         ]
+        let claims = Self.sharedClaims(plan)
+        if !claims.isEmpty {
+            requests.append(try RenderRequest(template: "helm/shared-volumes.yaml", path: "\(root)/templates/shared-volumes.yaml", context: SharedClaimsContext(claims: claims)))
+        }
         if !chart.testTarget.isEmpty {
             requests.append(RenderRequest(template: "helm/test-connection.yaml", path: "\(root)/templates/tests/test-connection.yaml", encoded: value))
         }
@@ -78,4 +82,24 @@ public struct HelmGenerator: ArtifactGenerator {
         return [HelmTestTarget(name: chosen.name, port: port.number, httpPath: path.map { [$0] } ?? [], tcpOnly: path == nil,
                                project: plan.project, image: Self.testImage)]
     }
+
+    /// Every shared claim of any environment, once, with every service that mounts it anywhere:
+    /// the chart renders a claim when one of them is enabled.
+    static func sharedClaims(_ plan: KubernetesPlan) -> [SharedClaimContext] {
+        var claims: [SharedClaimContext] = []
+        for claim in plan.environments.flatMap(\.sharedClaims) {
+            if let index = claims.firstIndex(where: { $0.name == claim.name }) {
+                let names = claims[index].services.map(\.value)
+                claims[index].services = ListItem.list(names + claim.services.map(\.value).filter { !names.contains($0) })
+            } else {
+                claims.append(claim)
+            }
+        }
+        return claims
+    }
+}
+
+/// The chart's shared claims.
+struct SharedClaimsContext: Encodable {
+    var claims: [SharedClaimContext]
 }

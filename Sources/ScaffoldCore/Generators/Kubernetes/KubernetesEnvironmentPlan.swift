@@ -10,4 +10,8 @@ public struct KubernetesEnvironmentPlan: Encodable, Hashable, Sendable {
     public var managed: [String]
     /// True when `managed` is not empty.
     public var hasManaged: Bool
+    /// The ReadWriteMany claims `.shared` volumes need here.
+    public var sharedClaims: [SharedClaimContext] = []
+    /// True when `sharedClaims` is not empty.
+    public var hasSharedClaims: Bool = false
 }

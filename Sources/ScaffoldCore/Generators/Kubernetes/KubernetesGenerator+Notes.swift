@@ -19,6 +19,12 @@ extension KubernetesGenerator {
             if !inCluster.isEmpty && !named.isEmpty {
                 notes.append(note(service.name, nil, "egress to \(named.joined(separator: ", ")) is opened to every public address on \(named.count == 1 ? "that port" : "those ports"), because NetworkPolicies match addresses, not host names; use `.network(CIDR, port:)` when the addresses are known"))
             }
+            for environment in inCluster {
+                let publicPorts = service.extraPorts.filter { $0.exposure(in: environment, mode: project.environment(named: environment)?.mode ?? .production) == .public }
+                if !publicPorts.isEmpty {
+                    notes.append(note(service.name, environment, "the public ports \(publicPorts.map(\.name).joined(separator: ", ")) are reached inside the cluster only: the Ingress serves the main port's HTTP; add a Service of type LoadBalancer for them"))
+                }
+            }
             if service.ingress != nil && service.port == nil {
                 notes.append(note(service.name, nil, "asks for an ingress but has no port, so no Ingress is rendered"))
             }

@@ -59,6 +59,9 @@ public struct KubernetesGenerator: ArtifactGenerator {
             RenderRequest(template: "kubernetes/overlay-kustomization.yaml", path: "\(folder)/kustomization.yaml", encoded: overlay),
             RenderRequest(template: "kubernetes/namespace.yaml", path: "\(folder)/namespace.yaml", encoded: overlay),
         ]
+        if environment.hasSharedClaims {
+            requests.append(RenderRequest(template: "kubernetes/shared-volumes.yaml", path: "\(folder)/shared-volumes.yaml", encoded: overlay))
+        }
         for instance in environment.instances {
             let service = "\(folder)/\(instance.name)"
             let value = try TemplateValue(encoding: instance)

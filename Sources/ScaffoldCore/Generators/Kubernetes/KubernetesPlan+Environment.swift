@@ -16,9 +16,12 @@ extension KubernetesPlan {
             guard let instance = service.instance(in: environment) else { return nil }
             return self.instance(service, instance, project: project, peers: peers, managed: managed, secretName: secretName, ingressClass: ingressClass)
         }
-        return KubernetesEnvironmentPlan(
+        var plan = KubernetesEnvironmentPlan(
             name: environment, namespace: "\(project.name)-\(environment)", instances: instances,
             managed: managed.map(\.name), hasManaged: !managed.isEmpty)
+        plan.sharedClaims = sharedClaims(in: environment, project: project)
+        plan.hasSharedClaims = !plan.sharedClaims.isEmpty
+        return plan
     }
 
     /// `service` in one environment.
@@ -130,19 +133,26 @@ extension KubernetesPlan {
         if let port {
             from = (peers.callers[service.name] ?? []).map { PeerContext(name: $0, instance: project.name, port: port.number) }
         }
+        let allPorts = (port.map { [$0] } ?? []) + extraPorts(service)
+        if port == nil, !allPorts.isEmpty {
+            from = (peers.callers[service.name] ?? []).map { PeerContext(name: $0, instance: project.name, port: allPorts[0].number) }
+        }
         var to: [PeerContext] = []
         for name in instance.dependsOn + instance.calls + scrape.map(\.name) where !to.contains(where: { $0.name == name }) {
             guard let dependency = peers.byName[name], let dependencyPort = dependency.port else { continue }
-            to.append(PeerContext(name: name, instance: project.name, port: dependencyPort))
+            let more = extraPorts(dependency)
+            to.append(PeerContext(name: name, instance: project.name, port: dependencyPort, extraPorts: more, hasExtraPorts: !more.isEmpty))
         }
         // A cloud-managed dependency is known by the connection secret the resolver gives its
         // dependents (key `<service>-url`); its address is outside the cluster, so only the port is opened.
         let connectionKeys = Set(instance.variables.filter { $0.origin == .connection }.compactMap { $0.secret?.key })
         let external = Array(Set(managed.filter { connectionKeys.contains("\($0.name)-url") }.compactMap(\.port))).sorted()
-        return NetworkPolicyContext(
+        var policy = NetworkPolicyContext(
             from: from, hasFrom: !from.isEmpty,
             ingressController: isPublic ? [ingressControllerNamespace(ingressClass)] : [],
-            port: port.map { [$0] } ?? [], to: to, external: external, egress: EgressRuleContext.rules(service.egress),
+            port: allPorts, to: to, external: external, egress: EgressRuleContext.rules(service.egress),
             hasIngress: !from.isEmpty || isPublic, hasExternal: !external.isEmpty)
+        policy.ingressPort = port.map { [$0] } ?? []
+        return policy
     }
 }

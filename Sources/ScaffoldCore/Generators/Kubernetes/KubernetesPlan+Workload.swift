@@ -23,11 +23,15 @@ extension KubernetesPlan {
         let args = isBuilt && service.imageOf == nil ? [] : (service.command ?? [])
         let probes = probeSet(service.health, port: port)
         let dataTargets = Set(dataVolumes.map(\.target))
-        var volumes = service.writablePaths.filter { !dataTargets.contains($0) }.map {
+        let sharedTargets = Set(sharedVolumes(service, project: project).map(\.target))
+        var volumes = service.writablePaths.filter { !dataTargets.contains($0) && !sharedTargets.contains($0) }.map {
             VolumeContext(name: label($0, prefix: "writable"), path: $0, inMemory: false)
         }
         for volume in service.volumes where volume.kind == .scratch {
             volumes.append(VolumeContext(name: label(volume.target, prefix: "scratch"), path: volume.target, inMemory: true))
+        }
+        for volume in sharedVolumes(service, project: project) {
+            volumes.append(VolumeContext(name: claimName(volume), path: volume.target, inMemory: false, claim: claimName(volume), isClaim: true))
         }
         let data = dataVolumes.map {
             DataVolumeContext(name: label($0.source, prefix: "data"), path: $0.target, size: $0.size.map(quantity) ?? dataVolumeSize)
@@ -41,7 +45,7 @@ extension KubernetesPlan {
             name: service.name, summary: service.summary, project: project.name,
             labels: labels(service, project: project.name),
             isStateful: isStateful, isBuilt: isBuilt, image: image, imageRepository: service.imageRepository,
-            ports: port.map { [$0] } ?? [], args: args, hasArgs: !args.isEmpty,
+            ports: (port.map { [$0] } ?? []) + extraPorts(service), args: args, hasArgs: !args.isEmpty,
             probes: probes, uid: uid, automountServiceAccountToken: service.needsServiceAccountToken,
             volumes: volumes, data: data, configFiles: configFiles,
             hasVolumes: !volumes.isEmpty || !data.isEmpty || !configFiles.isEmpty,
@@ -52,6 +56,8 @@ extension KubernetesPlan {
             isPrometheus: service.preset == .prometheus, isProxy: isProxy(service), isGrafana: service.preset == .grafana,
             listenPort: service.port ?? 8080, ingressClass: ingressClass)
         context.shape(shape)
+        context.hasPorts = !context.ports.isEmpty
+        context.primaryPorts = port.map { [$0] } ?? []
         context.schedule = service.schedule ?? ""
         context.afterJobs = shape.isLongRunning && service.instances.contains { instance in
             instance.dependsOn.contains { project.service(named: $0)?.isJob == true }

@@ -78,11 +78,47 @@ public struct KubernetesPlan: Encodable, Hashable, Sendable {
         var seen: Set<String> = []
         var volumes: [Volume] = []
         for environment in project.environments where targets.contains(where: { $0.environments.contains(environment.name) }) {
-            for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named && seen.insert(volume.target).inserted {
+            for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named && !volume.isShared && seen.insert(volume.target).inserted {
                 volumes.append(volume)
             }
         }
         return volumes
+    }
+
+    /// The `.shared` volumes `service` mounts in any environment a Kubernetes target deploys.
+    static func sharedVolumes(_ service: ResolvedService, project: ResolvedProject) -> [Volume] {
+        let targets = project.targets(.kubernetes)
+        var seen: Set<String> = []
+        var volumes: [Volume] = []
+        for environment in project.environments where targets.contains(where: { $0.environments.contains(environment.name) }) {
+            for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.isShared && seen.insert(volume.target).inserted {
+                volumes.append(volume)
+            }
+        }
+        return volumes
+    }
+
+    /// The claim name of a `.shared` volume.
+    static func claimName(_ volume: Volume) -> String {
+        label(volume.source, prefix: "shared")
+    }
+
+    /// The shared claims of `environment`: each `.shared` volume a running service mounts there.
+    static func sharedClaims(in environment: String, project: ResolvedProject) -> [SharedClaimContext] {
+        var order: [String] = []
+        var claims: [String: (volume: Volume, services: [String])] = [:]
+        for service in project.runningServices(in: environment) {
+            for volume in service.instance(in: environment)?.volumes ?? [] where volume.isShared {
+                if claims[volume.source] == nil { order.append(volume.source) }
+                claims[volume.source, default: (volume, [])].services.append(service.name)
+            }
+        }
+        return order.compactMap { name in
+            claims[name].map { claim in
+                SharedClaimContext(name: claimName(claim.volume), volume: name, size: claim.volume.size.map(quantity) ?? dataVolumeSize,
+                                   services: ListItem.list(claim.services), project: project.name)
+            }
+        }
     }
 
     /// The named port of `service`, if it listens on one.
@@ -95,6 +131,16 @@ public struct KubernetesPlan: Encodable, Hashable, Sendable {
             name = (service.health?.kind == .http || service.ingress != nil) ? "http" : "tcp"
         }
         return PortContext(name: name, number: number)
+    }
+
+    /// Every port of `service`: the primary one first, then its named ports.
+    static func ports(_ service: ResolvedService) -> [PortContext] {
+        (port(service).map { [$0] } ?? []) + extraPorts(service)
+    }
+
+    /// The named ports of `service` besides the primary one.
+    static func extraPorts(_ service: ResolvedService) -> [PortContext] {
+        service.extraPorts.map { PortContext(name: $0.name, number: $0.number, protocol: $0.transport.rawValue.uppercased()) }
     }
 
     /// A CPU quantity in millicores, for example `250m`.

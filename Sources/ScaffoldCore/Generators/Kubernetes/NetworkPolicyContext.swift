@@ -6,8 +6,10 @@ public struct NetworkPolicyContext: Encodable, Hashable, Sendable {
     public var hasFrom: Bool
     /// The namespace of the ingress controller allowed in, when the service is public (zero or one).
     public var ingressController: [String]
-    /// The service's own port, the only one opened (zero or one).
+    /// The service's ports, the only ones its dependents reach: the primary one, then the named ones.
     public var port: [PortContext]
+    /// The primary port alone (zero or one): the only one the ingress controller reaches.
+    public var ingressPort: [PortContext] = []
     /// In-cluster services it may connect to: its dependencies and scrape targets.
     public var to: [PeerContext]
     /// Ports it may reach outside the cluster: cloud-managed dependencies here.

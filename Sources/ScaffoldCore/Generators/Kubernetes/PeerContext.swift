@@ -6,4 +6,8 @@ public struct PeerContext: Encodable, Hashable, Sendable {
     public var instance: String
     /// The destination port.
     public var port: Int
+    /// The peer's named ports besides `port` (egress to a dependency reaches all of them).
+    public var extraPorts: [PortContext] = []
+    /// True when `extraPorts` is not empty.
+    public var hasExtraPorts: Bool = false
 }

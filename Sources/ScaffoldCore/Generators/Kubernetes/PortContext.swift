@@ -4,4 +4,6 @@ public struct PortContext: Encodable, Hashable, Sendable {
     public var name: String
     /// The container port number.
     public var number: Int
+    /// `TCP` or `UDP`.
+    public var `protocol`: String = "TCP"
 }

@@ -7,4 +7,22 @@ public struct VolumeContext: Encodable, Hashable, Sendable {
     public var path: String
     /// True for in-memory scratch space.
     public var inMemory: Bool
+    /// The shared ReadWriteMany claim it mounts (`.shared` volumes), empty for an emptyDir.
+    public var claim: String = ""
+    /// True when `claim` names one.
+    public var isClaim: Bool = false
+}
+
+/// A ReadWriteMany PersistentVolumeClaim several services of an environment mount.
+public struct SharedClaimContext: Encodable, Hashable, Sendable {
+    /// The claim's name: `shared-<volume>`.
+    public var name: String
+    /// The volume's name in Blueprint.swift.
+    public var volume: String
+    /// The storage request.
+    public var size: String
+    /// The services that mount it, in declaration order.
+    public var services: [ListItem]
+    /// The project name (the chart's helpers).
+    public var project: String
 }

@@ -18,8 +18,13 @@ public struct WorkloadContext: Encodable, Hashable, Sendable {
     public var image: String
     /// The image repository.
     public var imageRepository: String
-    /// The port it listens on (zero or one).
+    /// The ports it listens on: the primary one (the probes' and the ingress's) first, then its
+    /// named ports.
     public var ports: [PortContext]
+    /// True when `ports` is not empty.
+    public var hasPorts: Bool = false
+    /// The primary port alone (zero or one): what the ingress controller reaches.
+    public var primaryPorts: [PortContext] = []
     /// Arguments overriding the image's default command (compose `command:` semantics).
     public var args: [String]
     /// True when `args` is not empty.

@@ -138,6 +138,13 @@ extension TerraformGenerator {
             let stops = cloud == .aws ? "a task stops or is replaced" : "an instance stops or is replaced"
             messages.append("Volume \(volume.source) (\(volume.target)) is scratch space on \(cloud.platformName), as Blueprint.swift accepts (serverless: .scratch): it is emptied whenever \(stops), so keep what must survive in a managed service.")
         }
+        if !service.extraPorts.isEmpty && cloud != .aws {
+            let names = service.extraPorts.map { "\($0.name) \($0.number)/\($0.transport.rawValue)" }.joined(separator: ", ")
+            messages.append("\(cloud.platformName) serves one port per service: \(names) \(service.extraPorts.count == 1 ? "is" : "are") not reachable there; run what listens on \(service.extraPorts.count == 1 ? "it" : "them") as a service of its own with that port as its `port:`.")
+        }
+        if service.extraPorts.contains(where: { $0.exposure(in: instance.environment, mode: .production) == .public }) && cloud == .aws {
+            messages.append("Its public named ports are reached inside the VPC only: the load balancer serves the main port's HTTP(S); add a Network Load Balancer listener for them.")
+        }
         if let host = instance.host, !values.hasPort {
             messages.append("It has no port, so \(host) is not served: the service stays private. Give it a port: to make it public.")
         }

@@ -48,6 +48,10 @@ extension TerraformGenerator {
             connectEnvironment: TerraformEnvironmentMap(hasEnvironment: !connect.isEmpty, environment: TerraformKeyValue.list(connect)),
             hasServiceURLs: !serviceURLs.isEmpty, serviceURLs: serviceURLs,
             hasSecrets: !secrets.isEmpty, secrets: TerraformKeyValue.list(secrets))
+        values.morePorts = service.extraPorts.enumerated().map { index, port in
+            TerraformPortValues(name: port.name, number: port.number, transport: port.transport.rawValue, last: index == service.extraPorts.count - 1)
+        }
+        values.hasMorePorts = !values.morePorts.isEmpty
         if service.build != nil, let owner = service.imageOf {
             values.imageOf = owner
             values.hasImageOf = true

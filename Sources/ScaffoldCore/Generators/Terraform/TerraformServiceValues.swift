@@ -8,6 +8,10 @@ public struct TerraformServiceValues: Encodable, Hashable, Sendable {
     public var built: Bool
     /// The pinned image of a prebuilt service; empty for built ones.
     public var image: String
+    /// Named ports besides `port` (AWS: port mappings and security group rules).
+    public var morePorts: [TerraformPortValues] = []
+    /// True when `morePorts` is not empty.
+    public var hasMorePorts: Bool = false
     /// For a process of another service's built image: that service, whose image it runs.
     public var imageOf: String = ""
     /// True when `imageOf` names one.
@@ -83,5 +87,17 @@ public struct TerraformServiceURL: Encodable, Hashable, Sendable {
     /// The path after its address.
     public var path: String
     /// True for the final entry.
+    public var last: Bool
+}
+
+/// A named port in the tfvars: `{ name = "grpc", port = 9000, protocol = "tcp" }`.
+public struct TerraformPortValues: Encodable, Hashable, Sendable {
+    /// The port's name.
+    public var name: String
+    /// The container port.
+    public var number: Int
+    /// `tcp` or `udp`.
+    public var transport: String
+    /// Whether it is the list's last element.
     public var last: Bool
 }

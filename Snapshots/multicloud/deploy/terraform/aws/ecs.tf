@@ -134,11 +134,14 @@ resource "aws_ecs_task_definition" "service" {
         image                  = each.value.built ? "${aws_ecr_repository.service[coalesce(each.value.image_of, each.key)].repository_url}:${var.image_tag}" : each.value.image
         essential              = true
         readonlyRootFilesystem = true
-        portMappings           = [for port in(each.value.port == null ? [] : [each.value.port]) : { name = each.key, containerPort = port, protocol = "tcp" }]
         environment            = [for name in sort(keys(each.value.environment)) : { name = name, value = each.value.environment[name] }]
         secrets                = [for name in sort(keys(each.value.secrets)) : { name = name, valueFrom = local.secret_arns[each.value.secrets[name]] }]
         mountPoints            = [for path in each.value.writable_paths : { sourceVolume = replace(trim(path, "/"), "/", "-"), containerPath = path, readOnly = false }]
         linuxParameters        = { initProcessEnabled = true }
+        portMappings = concat(
+          [for port in(each.value.port == null ? [] : [each.value.port]) : { name = each.key, containerPort = port, protocol = "tcp" }],
+          [for port in each.value.more_ports : { name = "${each.key}-${port.name}", containerPort = port.port, protocol = port.protocol }],
+        )
         logConfiguration = {
           logDriver = "awslogs"
           options = {
@@ -374,6 +377,18 @@ resource "aws_vpc_security_group_ingress_rule" "tasks_from_tasks" {
   security_group_id            = aws_security_group.tasks.id
   description                  = "${each.key} from the other services (Service Connect)"
   ip_protocol                  = "tcp"
+  from_port                    = each.value.port
+  to_port                      = each.value.port
+  referenced_security_group_id = aws_security_group.tasks.id
+}
+
+# Named ports besides the main one: reached by the other services, never by the load balancer.
+resource "aws_vpc_security_group_ingress_rule" "tasks_more_ports" {
+  for_each = merge([for name, service in var.services : { for port in service.more_ports : "${name}-${port.name}" => merge(port, { service = name }) }]...)
+
+  security_group_id            = aws_security_group.tasks.id
+  description                  = "${each.value.service} ${each.value.name} from the other services"
+  ip_protocol                  = each.value.protocol
   from_port                    = each.value.port
   to_port                      = each.value.port
   referenced_security_group_id = aws_security_group.tasks.id

@@ -106,7 +106,8 @@ variable "services" {
     built          = bool             # true: the image is the service's ECR repository at var.image_tag
     image          = optional(string) # the pinned image of a prebuilt service
     image_of       = optional(string) # a process of another service's image: that service
-    port           = optional(number)
+    port           = optional(number) # the main port; more_ports lists the named ones besides it
+    more_ports     = optional(list(object({ name = string, port = number, protocol = string })), [])
     cpu            = number # Fargate CPU units
     memory         = number # MiB, a valid Fargate combination with cpu
     desired_count  = number
