@@ -1,7 +1,7 @@
 // A platform of long-running processes and tasks from one image: a web app, a queue worker and a
 // scheduler built once, a migration that runs before them, a nightly report, two Redis instances
 // with their own variable names, a tuned Postgres, an internal-only search service and an uploads
-// volume the web app and the worker share.
+// volume the web app and the worker share, and a configuration file both mount read-only.
 import BlueprintDescription
 
 let web: Service = .app(
@@ -18,7 +18,7 @@ let web: Service = .app(
         "SEARCH_URL": .url(of: "search"),
     ],
     secrets: ["SESSION_SECRET"],
-    volumes: [.shared("uploads", at: "/srv/uploads", size: "5Gi")],
+    volumes: [.shared("uploads", at: "/srv/uploads", size: "5Gi"), .file("config/app.toml", at: "/etc/platform/app.toml")],
     dependsOn: [.completed("migrate"), "postgres", "cache", "search"],
     replicas: [.production: 2],
     ingress: .host("platform.example.com"),
@@ -27,7 +27,7 @@ let web: Service = .app(
 let worker: Service = .process(
     "worker", of: "web", command: ["python", "-m", "jobs.worker"],
     health: .command(["python", "-m", "jobs.worker", "--healthcheck"]),
-    volumes: [.shared("uploads", at: "/srv/uploads", size: "5Gi")],
+    volumes: [.shared("uploads", at: "/srv/uploads", size: "5Gi"), .file("config/app.toml", at: "/etc/platform/app.toml")],
     dependsOn: [.completed("migrate"), "postgres", "queue"],
     replicas: [.production: 2],
     summary: "the queue worker")

@@ -8,6 +8,8 @@ public struct Volume: Codable, Hashable, Sendable {
         case bind
         /// In-memory scratch space (tmpfs / emptyDir).
         case scratch
+        /// A file of the project mounted read-only in every environment (a ConfigMap in Kubernetes).
+        case file
     }
 
     /// The kind of storage.
@@ -54,6 +56,15 @@ public struct Volume: Codable, Hashable, Sendable {
     /// environment they deploy can't mount it (a validation error says so).
     public static func shared(_ name: String, at path: String, size: Memory? = nil, environments: [Environment]? = nil) -> Volume {
         Volume(kind: .named, source: name, target: path, environments: environments?.map(\.name), serverless: nil, size: size, shared: true)
+    }
+
+    /// The project file `file` (a configuration file, an init script) mounted read-only at `path`
+    /// in every environment: a read-only bind mount in compose, a ConfigMap key mounted with
+    /// `subPath` in Kubernetes (the chart and the manifests carry a copy, which `scaffold regen`
+    /// refreshes when the file changes). A file that doesn't exist yet is written empty, once, for
+    /// you to fill. The serverless clouds mount no files: an environment they deploy refuses it.
+    public static func file(_ file: String, at path: String) -> Volume {
+        Volume(kind: .file, source: file, target: path, environments: nil, serverless: nil, size: nil, shared: nil)
     }
 
     /// A project folder mounted at `path` in development-mode environments, for hot reload.

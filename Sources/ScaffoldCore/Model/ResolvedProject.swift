@@ -25,6 +25,28 @@ public struct ResolvedProject: Codable, Hashable, Sendable {
     public var targets: [Target]
     /// The dev container, if the blueprint asks for one.
     public var devContainer: ResolvedDevContainer?
+    /// The project files services mount (`Volume.file`), with what they hold. The resolver
+    /// lists them; the caller that may read disk fills `contents` (`withConfigFileContents`).
+    public var configFiles: [ConfigFile]? = nil
+
+    /// The project files every `Volume.file` names, in path order, without contents.
+    static func configFiles(of services: [ResolvedService]) -> [ConfigFile]? {
+        let paths = Set(services.flatMap { $0.volumes.filter { $0.kind == .file }.map(\.source) }).sorted()
+        return paths.isEmpty ? nil : paths.map { ConfigFile(path: $0, contents: nil) }
+    }
+
+    /// This project with each config file's contents from `read` (nil: the file doesn't exist
+    /// yet, and a starter writes it empty).
+    public func withConfigFileContents(_ read: (String) throws -> String?) rethrows -> ResolvedProject {
+        var project = self
+        project.configFiles = try configFiles?.map { ConfigFile(path: $0.path, contents: try read($0.path)) }
+        return project
+    }
+
+    /// What the project file `path` holds: its contents, or empty when it is yet to be written.
+    public func configFileContents(_ path: String) -> String {
+        configFiles?.first { $0.path == path }?.contents ?? ""
+    }
 
     /// The service called `name`.
     public func service(named name: String) -> ResolvedService? {

@@ -279,6 +279,9 @@ extension Resolver {
                 for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named && volume.serverless != .scratch {
                     errors.append(.volumeNotPersistable(service: service.name, volume: volume.source, environment: environment.name, platform: platform.rawValue, at: service.location))
                 }
+                for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .file {
+                    errors.append(.invalidValue(service: service.name, field: "file '\(volume.source)'", problem: "is mounted in \(environment.name), which deploys to \(platform.rawValue), where scaffold mounts no files: copy it into the image in the Dockerfile (COPY), or pass its settings as `environment:`", at: service.location))
+                }
             }
         }
     }

@@ -49,7 +49,7 @@ public struct Resolver: Sendable {
         let services = Self.sharingDotEnvEntries(Self.linkingProcesses(blueprint.services.map { service in
             resolveService(service, in: blueprint, environments: environments, sharedContext: (contexts[service.path ?? ""]?.filter { $0.kind == .app }.count ?? 0) > 1)
         }))
-        let project = ResolvedProject(
+        var project = ResolvedProject(
             name: blueprint.name, registry: blueprint.registry,
             summary: blueprint.summary ?? "\(blueprint.name), deployed by scaffold",
             mainBranch: blueprint.mainBranch,
@@ -57,6 +57,7 @@ public struct Resolver: Sendable {
             notify: blueprint.notify,
             environments: environments, services: services,
             targets: blueprint.targets, devContainer: resolveDevContainer(blueprint, services: services))
+        project.configFiles = ResolvedProject.configFiles(of: services)
         validateResolved(project, blueprint: blueprint, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors: errors, file: file) }
         return project
@@ -387,7 +388,20 @@ public struct Resolver: Sendable {
         }
         var paths: [String] = []
         if let path = service.path { paths.append(path) }
-        paths += service.volumes.filter { $0.kind == .bind }.map(\.source)
+        paths += service.volumes.filter { $0.kind == .bind || $0.kind == .file }.map(\.source)
+        var fileKeys: [String: String] = [:]
+        for volume in service.volumes where volume.kind == .file {
+            let key = String(volume.source.split(separator: "/").last ?? "")
+            if key.isEmpty || key == "." || key == ".." || volume.source.hasSuffix("/") {
+                errors.append(.invalidValue(service: service.name, field: "file '\(volume.source)'", problem: "names no file: give the project-relative path of a file, like \"config/app.toml\"", at: at))
+            } else if key.range(of: "^[-._a-zA-Z0-9]+$", options: .regularExpression) == nil {
+                errors.append(.invalidValue(service: service.name, field: "file '\(volume.source)'", problem: "has a name a ConfigMap key can't hold: use letters, digits, '-', '_' and '.'", at: at))
+            } else if let other = fileKeys[key] {
+                errors.append(.invalidValue(service: service.name, field: "file '\(volume.source)'", problem: "has the same name as '\(other)': a service's files are one ConfigMap keyed by file name; rename one", at: at))
+            } else {
+                fileKeys[key] = volume.source
+            }
+        }
         for path in paths where Self.escapesProject(path) {
             errors.append(.pathEscapesProject(service: service.name, path: path, at: at))
         }

@@ -30,7 +30,11 @@ public struct ProjectSession {
         let loader = BlueprintLoader(installation: installation, cacheDirectory: cacheDirectory)
         let loaded = try loader.load(blueprint, displayPath: displayPath)
         do {
-            return (try Resolver(file: displayPath).resolve(loaded.blueprint), loaded.cached)
+            // The files services mount are read here, where disk is allowed; the core only renders them.
+            let root = blueprint.deletingLastPathComponent()
+            let project = try Resolver(file: displayPath).resolve(loaded.blueprint)
+                .withConfigFileContents { try ConfigFileError.read($0, root: root) }
+            return (project, loaded.cached)
         } catch let failure as ValidationFailure {
             // Point each error at its value's own line where Blueprint.swift has one.
             guard let source = try? String(contentsOf: blueprint, encoding: .utf8) else { throw failure }

@@ -14,7 +14,7 @@ struct ComposeServiceBuilder {
         block.environment = commonVariables(instances).map { ComposeServiceContext.KeyValue(key: $0.name, value: Self.composeValue($0)) }
         let common = instances.dropFirst().reduce(Set(instances.first?.dependsOn ?? [])) { $0.intersection($1.dependsOn) }
         block.dependsOn = (instances.first?.dependsOn ?? []).filter { common.contains($0) }.map(dependency)
-        block.volumes = namedVolumes(service, instances: instances, commonOnly: true) + configMounts(service)
+        block.volumes = namedVolumes(service, instances: instances, commonOnly: true) + configMounts(service) + fileMounts(service)
         return finish(block)
     }
 
@@ -27,7 +27,7 @@ struct ComposeServiceBuilder {
         let baseDependencies = inBase ? Set(base(service).dependsOn.map(\.name)) : []
         block.dependsOn = instance.dependsOn.filter { !baseDependencies.contains($0) }.map(dependency)
         if !inBase {
-            block.volumes = namedVolumes(service, instances: [instance], commonOnly: false) + configMounts(service)
+            block.volumes = namedVolumes(service, instances: [instance], commonOnly: false) + configMounts(service) + fileMounts(service)
         } else {
             block.volumes = (instance.volumes.filter { $0.kind == .named && $0.environments != nil }).map { "\($0.source):\($0.target)" }
         }
@@ -154,6 +154,11 @@ struct ComposeServiceBuilder {
     private func namedVolumes(_ service: ResolvedService, instances: [ServiceInstance], commonOnly: Bool) -> [String] {
         let volumes = instances.first?.volumes.filter { $0.kind == .named && (!commonOnly || $0.environments == nil) } ?? []
         return volumes.map { "\($0.source):\($0.target)" }
+    }
+
+    /// Project files the blueprint mounts read-only (`Volume.file`), in every environment.
+    private func fileMounts(_ service: ResolvedService) -> [String] {
+        service.volumes.filter { $0.kind == .file }.map { "\(Self.relative($0.source)):\($0.target):ro" }
     }
 
     /// Read-only configuration files presets mount (`monitoring/prometheus.yml`, `proxy/nginx.conf`, ...).

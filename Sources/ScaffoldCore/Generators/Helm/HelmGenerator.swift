@@ -51,6 +51,12 @@ public struct HelmGenerator: ArtifactGenerator {
             if workload.isPublic { templates.append("ingress") }
             if workload.canAutoscale { templates.append("horizontalpodautoscaler") }
             templates += workload.configFiles.map(\.template)
+            if workload.hasFiles {
+                templates.append("files-configmap")
+                for file in workload.files {
+                    requests.append(try RenderRequest(template: "helm/mounted-file", path: "\(root)/files/\(workload.name)/\(file.key)", context: file))
+                }
+            }
             let encoded = try TemplateValue(encoding: workload)
             for name in templates {
                 requests.append(RenderRequest(template: "helm/\(name).yaml", path: "\(folder)/\(name).yaml", encoded: encoded))

@@ -63,6 +63,8 @@ extension KubernetesGenerator {
                 guard mountedIn.count < environments.count else { continue }
                 let only = mountedIn.isEmpty ? "is mounted in no Kubernetes environment" : "is mounted only in \(mountedIn.joined(separator: ", "))"
                 notes.append(note(service.name, nil, "scratch volume \(volume.target) \(only) but the workload mounts it as an in-memory emptyDir in every Kubernetes environment (\(environments.joined(separator: ", ")))"))
+            case .file:
+                continue
             case .bind:
                 for environment in mountedIn {
                     notes.append(note(service.name, environment, "bind mount \(volume.source) (\(volume.target)) is a project folder, which doesn't exist in the cluster, so it is not mounted; the image's own files are used"))

@@ -43,6 +43,9 @@ public struct KubernetesGenerator: ArtifactGenerator {
         if !workload.model.ports.isEmpty {
             requests.append(RenderRequest(template: "kubernetes/service.yaml", path: "\(folder)/service.yaml", encoded: workload.value))
         }
+        if workload.model.hasFiles {
+            requests.append(RenderRequest(template: "kubernetes/files-configmap.yaml", path: "\(folder)/files-configmap.yaml", encoded: workload.value))
+        }
         let template = "kubernetes/" + workload.model.fileName.replacingOccurrences(of: ".yaml", with: "")
         requests.append(RenderRequest(template: template + ".yaml", path: "\(folder)/\(workload.model.fileName)", encoded: workload.value))
         return requests

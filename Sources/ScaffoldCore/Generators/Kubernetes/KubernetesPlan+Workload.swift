@@ -56,6 +56,13 @@ extension KubernetesPlan {
             isPrometheus: service.preset == .prometheus, isProxy: isProxy(service), isGrafana: service.preset == .grafana,
             listenPort: service.port ?? 8080, ingressClass: ingressClass)
         context.shape(shape)
+        context.files = service.volumes.filter { $0.kind == .file }.map { volume in
+            FileMountContext(key: String(volume.source.split(separator: "/").last ?? ""), path: volume.target, source: volume.source,
+                             contents: project.configFileContents(volume.source), configMap: "\(service.name)-files")
+        }
+        context.hasFiles = !context.files.isEmpty
+        context.hasVolumes = context.hasVolumes || context.hasFiles
+        context.hasPodVolumes = context.hasPodVolumes || context.hasFiles
         context.hasPorts = !context.ports.isEmpty
         context.primaryPorts = port.map { [$0] } ?? []
         context.schedule = service.schedule ?? ""

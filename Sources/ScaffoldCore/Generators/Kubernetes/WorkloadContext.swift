@@ -67,6 +67,10 @@ public struct WorkloadContext: Encodable, Hashable, Sendable {
     public var listenPort: Int
     /// The ingress class of the first Kubernetes target, the chart's default.
     public var ingressClass: String
+    /// Project files mounted read-only (`Volume.file`), keys of the `<name>-files` ConfigMap.
+    public var files: [FileMountContext] = []
+    /// True when `files` is not empty.
+    public var hasFiles: Bool = false
     /// `Deployment`, `StatefulSet`, `Job` or `CronJob`.
     public var kind: String = WorkloadShape.deployment.kind
     /// The base manifest's file name, for example `deployment.yaml`.

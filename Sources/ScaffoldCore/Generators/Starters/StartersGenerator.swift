@@ -15,7 +15,14 @@ public struct StartersGenerator: ArtifactGenerator {
 
     /// The starter files of every build context that scaffold knows how to start.
     public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
-        try StarterGroup.groups(in: project).flatMap { group -> [RenderRequest] in
+        // A project file a service mounts (`Volume.file`) that doesn't exist yet: written empty,
+        // once, for the user to fill; from then on it is theirs and scaffold only reads it.
+        let files = try (project.configFiles ?? []).filter { $0.contents == nil }.map { file in
+            var request = try RenderRequest(template: "starters/config-file", path: file.path, context: file)
+            request.starter = StarterMark(context: ".", manifest: file.path)
+            return request
+        }
+        return try files + StarterGroup.groups(in: project).flatMap { group -> [RenderRequest] in
             guard let plan = try Self.plan(for: group, in: project) else { return [] }
             let mark = StarterMark(context: group.context, manifest: group.path(plan.manifest))
             return plan.files.map { file in
