@@ -50,6 +50,9 @@ struct ProcessTests {
         #expect(try #require(Self.block("migrate", in: production)).contains(#"restart: "no""#), "\(production)")
         #expect(try #require(Self.block("digest", in: production)).contains(#"restart: "no""#))
         #expect(try #require(Self.block("worker", in: production)).contains("restart: unless-stopped"))
+        // Locally the documented equivalent of a schedule: the crontab line in the deploy guide.
+        let guide = try #require(files["README.Deploy.md"])
+        #expect(guide.contains("*/15 6-22 * * 1-5 cd /path/to/project && docker compose -f compose.yaml -f compose.production.yaml run --rm digest"), "\(guide)")
     }
 
     @Test("Kubernetes runs a process as a Deployment, a job as a Job before its dependents, a task as a CronJob")

@@ -97,6 +97,16 @@ public struct DocsGenerator: ArtifactGenerator {
         var kubernetesSetup: [KubernetesSetup]
         /// The public host names served here, which need DNS records and certificates.
         var hosts: [ListItem]
+        /// The `.cron` tasks compose runs here from the host's crontab.
+        var scheduled: [ScheduledTask] = []
+        /// True when `scheduled` is not empty.
+        var hasScheduled: Bool = false
+    }
+    /// A crontab line that runs a `.cron` task with compose.
+    struct ScheduledTask: Encodable {
+        var name: String
+        var schedule: String
+        var environment: String
     }
     struct Context: Encodable {
         var project: String
@@ -126,7 +136,7 @@ public struct DocsGenerator: ArtifactGenerator {
             flags[key] = true
             families.append(Family(name: generator.family, files: paths, flags: flags))
         }
-        let environments = project.environments.map { environment -> Environment in
+        var environments = project.environments.map { environment -> Environment in
             var secrets: [String: (key: String, services: [String])] = [:]
             // Only services that run here as containers read secrets; a cloud-managed one (its
             // password included) is provisioned by Terraform instead.
@@ -153,6 +163,13 @@ public struct DocsGenerator: ArtifactGenerator {
                 checklist: checklist, hasChecklist: !environment.platforms.isEmpty,
                 kubernetesSetup: environment.platforms.contains(.kubernetes) ? [Self.kubernetesSetup(project, environment: environment.name, secrets: list)] : [],
                 hosts: ListItem.list(Array(Set(project.services.compactMap { $0.instance(in: environment.name)?.host })).sorted()))
+        }
+        for index in environments.indices {
+            let name = environments[index].name
+            environments[index].scheduled = project.runningServices(in: name).filter(\.isCron).map {
+                ScheduledTask(name: $0.name, schedule: $0.schedule ?? "", environment: name)
+            }
+            environments[index].hasScheduled = !environments[index].scheduled.isEmpty
         }
         let notes = Pipeline(generators: documented).notes(for: project).map(\.line)
         return [try RenderRequest(template: "docs/README.Deploy.md", path: "README.Deploy.md", context: Context(
