@@ -63,7 +63,7 @@ let blueprint = Blueprint(
         web, worker, scheduler, migrate, report, search,
         .redis(name: "cache", injects: .url("CACHE_URL")),
         .redis(name: "queue", hostPort: 6380, injects: .url("QUEUE_URL")),
-        .postgres(user: "platform", database: "platform_main", injects: .url("DATABASE_URL", scheme: "postgresql+psycopg")),
+        .postgres(user: "platform", database: "platform_main", injects: .parts(prefix: "DB")),
     ],
     targets: [.kubernetes(environments: [.staging, .production])]
 )

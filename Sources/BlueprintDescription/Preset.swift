@@ -15,9 +15,20 @@ public struct Injection: Codable, Hashable, Sendable {
     public var variable: String?
     /// The URL scheme; `nil` keeps the preset's (`postgresql`, `redis`, ...).
     public var scheme: String?
+    /// For `.parts`: the prefix of the separate variables instead of one URL.
+    public var prefix: String?
 
     /// A connection URL in `variable` (default: the preset's) with `scheme` (default: the preset's).
     public static func url(_ variable: String? = nil, scheme: String? = nil) -> Injection {
-        Injection(variable: variable, scheme: scheme)
+        Injection(variable: variable, scheme: scheme, prefix: nil)
+    }
+
+    /// The connection as separate variables instead of one URL, for apps that read them apart:
+    /// `<prefix>_HOST`, `<prefix>_PORT`, and where the preset has them `<prefix>_USER`,
+    /// `<prefix>_NAME` (the database) and `<prefix>_PASSWORD` (from the same secret as the
+    /// preset's own). `.parts(prefix: "DB")` gives `DB_HOST`, `DB_PORT`, `DB_USER`, ... A
+    /// cloud-managed dependency hands over a URL only, so `managed:` refuses parts.
+    public static func parts(prefix: String) -> Injection {
+        Injection(variable: nil, scheme: nil, prefix: prefix)
     }
 }

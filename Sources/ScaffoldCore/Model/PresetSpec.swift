@@ -58,6 +58,17 @@ public struct PresetSpec: Sendable {
         return (injects?.variable ?? variable, url)
     }
 
+    /// The variable names `.parts(prefix:)` injects for this preset, in order: host, port, and
+    /// where the connection has them user, database name and password.
+    public func partNames(prefix: String) -> [String] {
+        guard let format = connectionFormat else { return [] }
+        var names = ["\(prefix)_HOST", "\(prefix)_PORT"]
+        if format.contains("{user}") { names.append("\(prefix)_USER") }
+        if format.contains("{database}") { names.append("\(prefix)_NAME") }
+        if !connectionSecrets.isEmpty { names.append("\(prefix)_PASSWORD") }
+        return names
+    }
+
     /// `text` with `{user}` and `{database}` filled in.
     public static func fill(_ text: String, user: String, database: String) -> String {
         text.replacingOccurrences(of: "{user}", with: user).replacingOccurrences(of: "{database}", with: database)

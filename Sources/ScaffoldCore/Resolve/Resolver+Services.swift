@@ -105,6 +105,12 @@ extension Resolver {
             } else {
                 // The dependency's own user and database, when Blueprint.swift tunes them.
                 let tuned = Self.presetParameters(dependency, spec: dependencySpec, environment: env, project: blueprint.name)
+                if let prefix = dependency.injects?.prefix {
+                    for part in Self.connectionParts(dependency, spec: dependencySpec, prefix: prefix, user: tuned.user, database: tuned.database) {
+                        variables[part.name] = part
+                    }
+                    continue
+                }
                 let value = PresetSpec.fill(format.replacingOccurrences(of: "{host}", with: dependency.name), user: tuned.user, database: tuned.database)
                 variables[variable] = Variable(name: variable, value: value, interpolates: dependencySpec.connectionSecrets, secret: nil, origin: .connection, description: "connection to \(dependency.name)")
                 for secret in dependencySpec.connectionSecrets {
@@ -339,5 +345,25 @@ extension Resolver {
                 errors.append(.invalidValue(service: mounts[1].service.name, field: "volume '\(name)'", problem: "has different sizes in \(services.map { "'\($0)'" }.joined(separator: " and ")): it is one claim, give it one size", at: mounts[1].service.location))
             }
         }
+    }
+
+    /// The separate connection variables `.parts(prefix:)` asks for: host and port, and the
+    /// user, database name and password where the preset's connection has them.
+    static func connectionParts(_ dependency: Service, spec: PresetSpec, prefix: String, user: String, database: String) -> [Variable] {
+        let port = dependency.port ?? spec.port
+        var parts: [Variable] = []
+        for name in spec.partNames(prefix: prefix) {
+            let description = "\(dependency.name)'s \(name.dropFirst(prefix.count + 1).lowercased())"
+            switch name.dropFirst(prefix.count + 1) {
+            case "HOST": parts.append(Variable(name: name, value: dependency.name, interpolates: [], secret: nil, origin: .connection, description: description))
+            case "PORT": parts.append(Variable(name: name, value: String(port), interpolates: [], secret: nil, origin: .connection, description: description))
+            case "USER": parts.append(Variable(name: name, value: user, interpolates: [], secret: nil, origin: .connection, description: description))
+            case "NAME": parts.append(Variable(name: name, value: database, interpolates: [], secret: nil, origin: .connection, description: description))
+            default:
+                guard let secret = spec.connectionSecrets.first else { continue }
+                parts.append(Variable(name: name, value: nil, interpolates: [], secret: SecretReference(name: name, key: secretKey(secret), description: "\(dependency.name) credential"), origin: .connection, description: "\(dependency.name) credential"))
+            }
+        }
+        return parts
     }
 }

@@ -77,11 +77,15 @@ public struct Resolver: Sendable {
     /// sends as OPENAI_API_KEY) share one `.env` entry: the first name declared for the key.
     static func sharingDotEnvEntries(_ services: [ResolvedService]) -> [ResolvedService] {
         var first: [String: String] = [:]
-        for service in services {
-            for instance in service.instances {
-                for variable in instance.variables {
-                    guard let secret = variable.secret, first[secret.key] == nil else { continue }
-                    first[secret.key] = secret.name
+        // A backing preset's own secret names its `.env` entry (POSTGRES_PASSWORD, not the
+        // DB_PASSWORD a dependent reads it as); otherwise the first name declared does.
+        for presetsFirst in [true, false] {
+            for service in services {
+                for instance in service.instances {
+                    for variable in instance.variables where !presetsFirst || variable.origin == .preset {
+                        guard let secret = variable.secret, first[secret.key] == nil else { continue }
+                        first[secret.key] = secret.name
+                    }
                 }
             }
         }
@@ -229,7 +233,9 @@ public struct Resolver: Sendable {
             var injected: [String: String] = [:]
             for dependency in service.dependsOn {
                 guard let preset = byName[dependency]?.preset else { continue }
-                let names = preset == .queue ? [Self.queueVariable(dependency)] : [PresetSpec.of(preset).injection(byName[dependency]?.injects)?.variable].compactMap { $0 }
+                let injects = byName[dependency]?.injects
+                let names = preset == .queue ? [Self.queueVariable(dependency)]
+                    : injects?.prefix.map { PresetSpec.of(preset).partNames(prefix: $0) } ?? [PresetSpec.of(preset).injection(injects)?.variable].compactMap { $0 }
                 for name in names {
                     if let other = injected[name], other != dependency {
                         if service.environment[name] == nil && !service.secrets.contains(where: { $0.name == name }) {
@@ -473,6 +479,12 @@ public struct Resolver: Sendable {
             }
             if let scheme = injects.scheme, scheme.range(of: "^[a-z][a-z0-9+.-]*$", options: .regularExpression) == nil {
                 errors.append(.invalidValue(service: service.name, field: "injects scheme '\(scheme)'", problem: "is not a URL scheme: use lowercase letters, digits, '+', '.' and '-', like postgresql+psycopg2", at: at))
+            }
+            if let prefix = injects.prefix, prefix.range(of: "^[A-Z][A-Z0-9_]*$", options: .regularExpression) == nil || prefix.hasSuffix("_") {
+                errors.append(.invalidValue(service: service.name, field: "injects .parts(prefix: \"\(prefix)\")", problem: "needs a prefix of capitals, digits and '_' that doesn't end in '_', like DB", at: at))
+            }
+            if injects.prefix != nil && !service.managed.isEmpty {
+                errors.append(.invalidValue(service: service.name, field: "injects .parts", problem: "can't apply where the cloud manages it (\(service.managed.joined(separator: ", "))): Terraform hands dependents one connection URL; read it as the URL there, or drop `managed:`", at: at))
             }
             if injects.scheme != nil && !service.managed.isEmpty {
                 errors.append(.invalidValue(service: service.name, field: "injects scheme", problem: "can't apply where the cloud manages it (\(service.managed.joined(separator: ", "))): the URL Terraform writes uses the preset's scheme; rewrite it in the app, or keep the scheme", at: at))

@@ -36,7 +36,21 @@ struct CIServiceContainer: Encodable {
             let tuned = spec.parameters(dependency.instances.first?.variables ?? [], project: project.name)
             value = PresetSpec.fill(value.replacingOccurrences(of: "{host}", with: jobInContainer ? name : "localhost"), user: tuned.user, database: tuned.database)
             for secret in spec.connectionSecrets { value = value.replacingOccurrences(of: "${\(secret)}", with: testPassword) }
-            environment.append(KeyValueContext(name: variable, value: value))
+            if let prefix = dependency.injects?.prefix {
+                // The tests read the connection apart, as the service does.
+                let host = jobInContainer ? name : "localhost"
+                for part in spec.partNames(prefix: prefix) {
+                    switch part.dropFirst(prefix.count + 1) {
+                    case "HOST": environment.append(KeyValueContext(name: part, value: host))
+                    case "PORT": environment.append(KeyValueContext(name: part, value: String(port)))
+                    case "USER": environment.append(KeyValueContext(name: part, value: tuned.user))
+                    case "NAME": environment.append(KeyValueContext(name: part, value: tuned.database))
+                    default: environment.append(KeyValueContext(name: part, value: testPassword))
+                    }
+                }
+            } else {
+                environment.append(KeyValueContext(name: variable, value: value))
+            }
             var settings = spec.settings.map { KeyValueContext(name: $0.key, value: PresetSpec.fill($0.value, user: tuned.user, database: tuned.database)) }
             settings += spec.secrets.map { KeyValueContext(name: $0, value: testPassword) }
             settings.sort { $0.name < $1.name }
