@@ -54,9 +54,7 @@ public struct BlueprintLoader: Sendable {
             throw LoaderError.missingBlueprint(shown)
         }
         let compilerVersion = try CompilerVersion.cached(swiftc: swiftc, cacheDirectory: cacheDirectory)
-        // The key names everything the result depends on: the source, scaffold, the compiler and
-        // the DSL module it compiles against (a rebuilt module under the same version counts).
-        let key = SHA256.hex(bytes + Data("\n\(ScaffoldVersion.current)\n\(compilerVersion)\n\(moduleFingerprint)\n".utf8))
+        let key = cacheKey(bytes, compilerVersion: compilerVersion)
         let cacheFile = cacheDirectory.appendingPathComponent("blueprint-\(key).json")
         if let cached = FileManager.default.contents(atPath: cacheFile.path),
            let document = try? Self.decode(cached, shown: shown), let blueprint = document.blueprint {
@@ -124,6 +122,21 @@ public struct BlueprintLoader: Sendable {
             try? FileManager.default.removeItem(at: temporary)
         }
         return Result(blueprint: blueprint, cached: false)
+    }
+
+    /// The cache key of a blueprint's bytes: it names everything the result depends on: the
+    /// source, scaffold, the compiler and the DSL module it compiles against (a rebuilt module
+    /// under the same version counts).
+    func cacheKey(_ bytes: Data, compilerVersion: String) -> String {
+        SHA256.hex(bytes + Data("\n\(ScaffoldVersion.current)\n\(compilerVersion)\n\(moduleFingerprint)\n".utf8))
+    }
+
+    /// The cached JSON document of the blueprint at `path`, without compiling or decoding it; nil
+    /// when the blueprint is missing or its result isn't cached.
+    public func cachedDocument(_ path: URL) -> Data? {
+        guard let bytes = FileManager.default.contents(atPath: path.path),
+              let compilerVersion = try? CompilerVersion.cached(swiftc: swiftc, cacheDirectory: cacheDirectory) else { return nil }
+        return FileManager.default.contents(atPath: cacheDirectory.appendingPathComponent("blueprint-\(cacheKey(bytes, compilerVersion: compilerVersion)).json").path)
     }
 
     /// The DSL module's size and modification time: a rebuilt module invalidates cached results.
