@@ -93,17 +93,3 @@ enum InitError: Error, CustomStringConvertible {
         }
     }
 }
-
-/// Writes a rendered tree into a fresh folder (for `render`, which keeps no ledger).
-enum TreeWriter {
-    static func write(_ files: [GeneratedFile], to root: URL) throws {
-        let fm = FileManager.default
-        for file in files {
-            guard Pipeline.isSafeRelativePath(file.path) else { throw WriterError.outsideProject(file.path) }
-            let url = root.appendingPathComponent(file.path)
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(file.contents.utf8).write(to: url, options: .atomic)
-            try fm.setAttributes([.posixPermissions: file.executable ? 0o755 : 0o644], ofItemAtPath: url.path)
-        }
-    }
-}

@@ -63,6 +63,27 @@ public struct ProjectSession {
         return Rendering(project: project, files: files, templates: templates, notes: notes)
     }
 
+    /// A digest of everything a render's output depends on, computed without loading or
+    /// rendering: the blueprint's cached JSON document, the built-in templates and overrides, and
+    /// scaffold itself (its version and binary). Nil when the blueprint's compile isn't cached or
+    /// the templates can't be read as loading would, so the caller renders.
+    public func renderKey() -> String? {
+        let loader = BlueprintLoader(installation: installation, cacheDirectory: cacheDirectory)
+        guard let document = loader.cachedDocument(blueprint),
+              let builtIn = TemplateLoader.digest(of: installation.templates),
+              let custom = overrides.map({ TemplateLoader.digest(of: $0, refusingLinks: true) }) ?? "none",
+              let binary = FileStat.of(installation.executable.resolvingSymlinksInPath().path) else { return nil }
+        return SHA256.hex("""
+        scaffold render key 1
+        \(ScaffoldVersion.current)
+        \(binary.size) \(binary.modified) \(binary.inode)
+        \(loader.moduleFingerprint)
+        \(SHA256.hex(document))
+        \(builtIn)
+        \(custom)
+        """)
+    }
+
     /// The user cache folder for renders outside a project: `$XDG_CACHE_HOME/scaffold` or `~/.cache/scaffold`.
     public static func userCache(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty { return URL(fileURLWithPath: xdg).appendingPathComponent("scaffold") }

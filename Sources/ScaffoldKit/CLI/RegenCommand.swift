@@ -15,14 +15,24 @@ enum RegenCommand {
     }
 
     private static func run(_ arguments: Arguments, location: ProjectLocation, installation: Installation, writer: ProjectWriter) throws -> Int32 {
-        let rendering = try location.session(installation).render()
+        let session = location.session(installation)
+        let key = session.renderKey()
+        if let key, let code = unchanged(arguments, location: location, key: key) { return code }
+        let rendering = try session.render()
         let files = rendering.files
         let plan = try writer.plan(files)
+        let notes = Console.noteLines(rendering.notes)
         // The fidelity notes are news when something changes; a no-op regen only counts them.
-        Console.warn(rendering.notes, full: !plan.isEmpty || arguments.flags.contains("--verbose"))
+        Console.warn(lines: notes, full: !plan.isEmpty || arguments.flags.contains("--verbose"))
+        /// Records the tree for the next run's `unchanged`, once the plan's ledger is on disk.
+        func index() {
+            guard let key, plan.starters.isEmpty || !arguments.flags.contains("--check") && !arguments.flags.contains("--dry-run") else { return }
+            RegenIndex.record(root: location.root, key: key, ledger: plan.ledger, files: files, notes: notes)?.write(cache: location.cache)
+        }
 
         if arguments.flags.contains("--check") {
             if plan.isEmpty {
+                index()
                 Console.out("scaffold: generated files match Blueprint.swift")
                 return ScaffoldCommand.success
             }
@@ -41,13 +51,34 @@ enum RegenCommand {
         }
         if arguments.flags.contains("--dry-run") {
             let lines = report(plan, tense: .conditional)
+            if plan.isEmpty { index() }
             Console.out(lines.isEmpty ? "nothing to do; nothing written" : (lines + ["nothing written (--dry-run)"]).joined(separator: "\n"))
             return ScaffoldCommand.success
         }
         let force = arguments.flags.contains("--force")
         try writer.apply(plan, files: files, force: force)
+        index()
         let lines = report(plan, forced: force)
         Console.out(lines.isEmpty ? "nothing to do: \(plan.unchanged.count) files up to date" : lines.joined(separator: "\n"))
+        return ScaffoldCommand.success
+    }
+
+    /// The answer of a run with nothing to do, found by checking the tree against the regen index
+    /// for the render `key` (stat first, hashing only files that look changed) instead of
+    /// rendering; nil when the index can't vouch for the tree, so the caller renders and plans.
+    static func unchanged(_ arguments: Arguments, location: ProjectLocation, key: String) -> Int32? {
+        guard let index = RegenIndex.read(cache: location.cache),
+              let ledger = FileManager.default.contents(atPath: location.root.appendingPathComponent(Ledger.path).path),
+              case let .clean(count, notes, refreshed) = index.verify(root: location.root, key: key, ledger: SHA256.hex(ledger)) else { return nil }
+        refreshed?.write(cache: location.cache)
+        Console.warn(lines: notes, full: arguments.flags.contains("--verbose"))
+        if arguments.flags.contains("--check") {
+            Console.out("scaffold: generated files match Blueprint.swift")
+        } else if arguments.flags.contains("--dry-run") {
+            Console.out("nothing to do; nothing written")
+        } else {
+            Console.out("nothing to do: \(count) files up to date")
+        }
         return ScaffoldCommand.success
     }
 

@@ -81,8 +81,17 @@ enum Console {
 
     /// One `warning:` line per distinct fidelity note, on stderr; with `full` false only their count.
     static func warn(_ notes: [FidelityNote], full: Bool = true) {
+        warn(lines: noteLines(notes), full: full)
+    }
+
+    /// The distinct lines of `notes`, in order.
+    static func noteLines(_ notes: [FidelityNote]) -> [String] {
         var seen = Set<String>()
-        let lines = notes.map(\.line).filter { seen.insert($0).inserted }
+        return notes.map(\.line).filter { seen.insert($0).inserted }
+    }
+
+    /// `warn(_:full:)` for note lines already made distinct.
+    static func warn(lines: [String], full: Bool = true) {
         guard !lines.isEmpty else { return }
         if full {
             for line in lines { error("warning: \(line)") }

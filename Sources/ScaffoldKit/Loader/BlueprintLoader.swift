@@ -34,6 +34,10 @@ public struct BlueprintLoader: Sendable {
         self.moduleCache = ProjectSession.userCache().appendingPathComponent("module-cache")
     }
 
+    /// Where what the compiler says of itself is cached: per user, next to the module cache, so a
+    /// cleared or new project cache doesn't ask it again.
+    var compilerCache: URL { moduleCache.deletingLastPathComponent().appendingPathComponent("compilers") }
+
     /// `SCAFFOLD_BLUEPRINT_TIMEOUT` (seconds), else 30.
     static func configuredTimeout(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Double {
         environment["SCAFFOLD_BLUEPRINT_TIMEOUT"].flatMap(Double.init).map { max($0, 1) } ?? 30
@@ -53,10 +57,9 @@ public struct BlueprintLoader: Sendable {
         guard let bytes = FileManager.default.contents(atPath: path.path) else {
             throw LoaderError.missingBlueprint(shown)
         }
-        let compilerVersion = try CompilerVersion.cached(swiftc: swiftc, cacheDirectory: cacheDirectory)
-        // The key names everything the result depends on: the source, scaffold, the compiler and
-        // the DSL module it compiles against (a rebuilt module under the same version counts).
-        let key = SHA256.hex(bytes + Data("\n\(ScaffoldVersion.current)\n\(compilerVersion)\n\(moduleFingerprint)\n".utf8))
+        let compiler = try CompilerVersion.cached(swiftc: swiftc, cacheDirectory: compilerCache)
+        let compilerVersion = compiler.version
+        let key = cacheKey(bytes, compilerVersion: compilerVersion)
         let cacheFile = cacheDirectory.appendingPathComponent("blueprint-\(key).json")
         if let cached = FileManager.default.contents(atPath: cacheFile.path),
            let document = try? Self.decode(cached, shown: shown), let blueprint = document.blueprint {
@@ -84,7 +87,14 @@ public struct BlueprintLoader: Sendable {
                 main.path, clock.path, "-Xlinker", "-export-dynamic",
             ] + installation.linkArguments + ["-o", executable.path], timeout: compileTimeout)
         }
-        var compile = try runCompiler()
+        var compile = Subprocess.Output(status: -1, stdout: "", stderr: "", timedOut: false)
+        if let direct = FrontendInvocation(compiler: compiler, sources: [main, clock], modules: installation.modules, moduleCache: moduleCache,
+                                           linkArguments: installation.linkArguments, work: work, executable: executable) {
+            compile = try direct.run(timeout: compileTimeout)
+            if compile.timedOut { throw LoaderError.timedOut(shown, phase: "compiling", seconds: compileTimeout) }
+        }
+        // The driver builds what the direct jobs didn't, and its diagnostics are the ones shown.
+        if compile.status != 0 { compile = try runCompiler() }
         if compile.status != 0, compile.stderr.contains("was compiled with module cache path") || compile.stderr.contains("module file") && compile.stderr.contains("out of date") {
             // A stale or moved module cache: rebuild it once.
             try? FileManager.default.removeItem(at: moduleCache)
@@ -124,6 +134,21 @@ public struct BlueprintLoader: Sendable {
             try? FileManager.default.removeItem(at: temporary)
         }
         return Result(blueprint: blueprint, cached: false)
+    }
+
+    /// The cache key of a blueprint's bytes: it names everything the result depends on: the
+    /// source, scaffold, the compiler and the DSL module it compiles against (a rebuilt module
+    /// under the same version counts).
+    func cacheKey(_ bytes: Data, compilerVersion: String) -> String {
+        SHA256.hex(bytes + Data("\n\(ScaffoldVersion.current)\n\(compilerVersion)\n\(moduleFingerprint)\n".utf8))
+    }
+
+    /// The cached JSON document of the blueprint at `path`, without compiling or decoding it; nil
+    /// when the blueprint is missing or its result isn't cached.
+    public func cachedDocument(_ path: URL) -> Data? {
+        guard let bytes = FileManager.default.contents(atPath: path.path),
+              let compiler = try? CompilerVersion.cached(swiftc: swiftc, cacheDirectory: compilerCache) else { return nil }
+        return FileManager.default.contents(atPath: cacheDirectory.appendingPathComponent("blueprint-\(cacheKey(bytes, compilerVersion: compiler.version)).json").path)
     }
 
     /// The DSL module's size and modification time: a rebuilt module invalidates cached results.

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import ScaffoldCore
 
 /// Reads template files from disk: the built-in `Templates/` folder and a project's
 /// `.scaffold/templates/` overrides. Each `X.mustache` file becomes the template named `X`.
@@ -30,6 +31,28 @@ public enum TemplateLoader {
             sources.append(TemplateSource(name: String(relative.dropLast(".mustache".count)), path: displayRoot + "/" + relative, text: text))
         }
         return sources.sorted { $0.name < $1.name }
+    }
+
+    /// A digest of every file under `folder` (names and bytes), for keying rendered output by the
+    /// templates without parsing them: "none" when there is no folder, nil when `refusingLinks`
+    /// and some entry is a link (loading would refuse it, so nothing may be answered from a cache).
+    public static func digest(of folder: URL, refusingLinks: Bool = false) -> String? {
+        let fm = FileManager.default
+        guard FileStat.isFolder(folder.path) || fm.fileExists(atPath: folder.path) else { return "none" }
+        guard let enumerator = fm.enumerator(atPath: folder.path) else { return nil }
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String { paths.append(path) }
+        var hashed = Data()
+        for path in paths.sorted() {
+            let full = folder.path + "/" + path
+            guard let entry = FileStat.of(full) else { return nil }
+            if refusingLinks && entry.isSymbolicLink { return nil }
+            if FileStat.isFolder(full) { continue }
+            guard let bytes = fm.contents(atPath: full) else { return nil }
+            hashed.append(contentsOf: "\(path)\u{0}\(bytes.count)\u{0}".utf8)
+            hashed.append(bytes)
+        }
+        return SHA256.hex(hashed)
     }
 
     /// The parsed set: built-ins from the installation, overrides from `overrides` if it exists.

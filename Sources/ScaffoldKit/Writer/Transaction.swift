@@ -21,7 +21,7 @@ struct Transaction {
     var writes: [Write]
     var deletes: [String]
 
-    /// Test hook: `SCAFFOLD_FAULT=stage:N`, `rename:N` or `commit:1` kills the process (SIGKILL, as
+    /// Test hook: `SCAFFOLD_FAULT=stage:N`, `rename:N`, `commit:1` (or `render:N`, in `TreeWriter`) kills the process (SIGKILL, as
     /// `kill -9` would) at the N-th step of that phase, so tests can prove the journal's recovery.
     static let fault: (phase: String, step: Int)? = {
         guard let value = ProcessInfo.processInfo.environment["SCAFFOLD_FAULT"] else { return nil }
@@ -30,7 +30,7 @@ struct Transaction {
         return (String(parts[0]), step)
     }()
 
-    private static func checkpoint(_ phase: String, _ step: Int) {
+    static func checkpoint(_ phase: String, _ step: Int) {
         if let fault, fault.phase == phase, fault.step == step { kill(getpid(), SIGKILL) }
     }
 
