@@ -74,14 +74,33 @@ public struct ProjectSession {
               let custom = overrides.map({ TemplateLoader.digest(of: $0, refusingLinks: true) }) ?? "none",
               let binary = FileStat.of(installation.executable.resolvingSymlinksInPath().path) else { return nil }
         return SHA256.hex("""
-        scaffold render key 1
+        scaffold render key 2
         \(ScaffoldVersion.current)
         \(binary.size) \(binary.modified) \(binary.inode)
         \(loader.moduleFingerprint)
         \(SHA256.hex(document))
         \(builtIn)
         \(custom)
+        \(mountedFilesDigest(document))
         """)
+    }
+
+    /// The project files the blueprint mounts (`Volume.file`) are inputs of the render too (the
+    /// ConfigMaps carry them): a digest of each one's bytes, or of its absence.
+    func mountedFilesDigest(_ document: Data) -> String {
+        // Only the volumes are read; a blueprint without file mounts costs one scan of the bytes.
+        guard document.range(of: Data("\"file\"".utf8)) != nil else { return "no files" }
+        struct Mount: Decodable { var kind: String; var source: String }
+        struct Mounting: Decodable { var volumes: [Mount] }
+        struct Declared: Decodable { var services: [Mounting] }
+        struct Document: Decodable { var blueprint: Declared? }
+        guard let declared = try? JSONDecoder().decode(Document.self, from: document) else { return "unreadable" }
+        let root = blueprint.deletingLastPathComponent()
+        let paths = Set((declared.blueprint?.services ?? []).flatMap(\.volumes).filter { $0.kind == "file" }.map(\.source)).sorted()
+        return paths.map { path in
+            let bytes = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+            return "\(path) \(bytes.map { SHA256.hex($0) } ?? "absent")"
+        }.joined(separator: "\n")
     }
 
     /// The user cache folder for renders outside a project: `$XDG_CACHE_HOME/scaffold` or `~/.cache/scaffold`.

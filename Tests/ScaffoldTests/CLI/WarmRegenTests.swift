@@ -175,4 +175,21 @@ struct WarmRegenTests {
         #expect(regen.stdout.contains("create  compose.yaml"), "\(regen.output)")
         #expect(FileManager.default.contents(atPath: url.path) == bytes)
     }
+
+    @Test("an edit to a mounted project file (Volume.file) is an input: the warm path renders and the drift gate reports it")
+    func mountedFileEditRenders() throws {
+        let root = TestPaths.temporaryFolder("warm-file").appendingPathComponent("plat")
+        let created = try ScaffoldBinary.run(["init", root.path, "--blueprint", "platform"])
+        try #require(created.status == 0, "\(created.output)")
+        Thread.sleep(forTimeInterval: 2.2)
+        let settled = try ScaffoldBinary.run(["regen", "--project", root.path])
+        try #require(settled.status == 0, "\(settled.output)")
+        #expect(isClean(try verdict(root)), "a settled project is answered from the index")
+        try Data("pool = 5\n".utf8).write(to: root.appendingPathComponent("config/app.toml"))
+        let check = try ScaffoldBinary.run(["regen", "--check", "--project", root.path])
+        #expect(check.status == 1 && check.output.contains("files-configmap.yaml"), "\(check.output)")
+        let regen = try ScaffoldBinary.run(["regen", "--project", root.path])
+        #expect(regen.status == 0 && regen.output.contains("deploy/helm/platform/files/web/app.toml"), "\(regen.output)")
+        #expect(try String(contentsOf: root.appendingPathComponent("deploy/helm/platform/files/web/app.toml"), encoding: .utf8) == "pool = 5\n")
+    }
 }
