@@ -30,11 +30,13 @@ extension Service {
         environments: [Environment]? = nil,
         writablePaths: [String] = [],
         egress: [Egress] = [],
+        processSettings: ProcessSettings? = nil,
         summary: String? = nil,
         file: String = #fileID,
         line: Int = #line
     ) -> Service {
         var service = Service(name: name, kind: .process, location: SourceLocation(file: file, line: line))
+        service.processSettings = processSettings
         service.configure(port: port, hostPort: nil, command: command, health: health, environment: environment,
                           secrets: secrets, volumes: volumes, dependsOn: dependsOn, resources: resources, replicas: replicas,
                           environments: environments, ingress: nil, writablePaths: writablePaths, egress: egress, summary: summary)

@@ -92,6 +92,8 @@ public struct Service: Codable, Hashable, Sendable {
     public var storage: Memory?
     /// Ports it listens on besides `port`, each named, TCP or UDP, and exposed per environment.
     public var ports: [NamedPort]
+    /// Entrypoint, user, shared memory, open files, restart policy and GPUs; `nil` keeps the defaults.
+    public var processSettings: ProcessSettings?
     /// For `.process`, `.job` and `.cron`: the `.app` or `.image` service whose image it runs.
     public var imageOf: String?
     /// How long its process runs; `.service` unless declared with `.job` or `.cron`.
@@ -158,6 +160,8 @@ public struct Service: Codable, Hashable, Sendable {
     ///   - routes: for a `.staticSite`, path prefixes its nginx proxies to other services, for
     ///     example `["/api/": "api"]`, so the browser reaches the API through the site's own origin;
     ///     each upstream must be in `dependsOn`.
+    ///   - processSettings: entrypoint, user, `/dev/shm` size, open files, restart policy and GPUs,
+    ///     for example `ProcessSettings(shmSize: "1Gi", gpus: 1)`.
     ///   - summary: one line for the docs.
     public static func app(
         _ name: String,
@@ -183,6 +187,7 @@ public struct Service: Codable, Hashable, Sendable {
         metricsPath: String? = nil,
         egress: [Egress] = [],
         routes: [String: String] = [:],
+        processSettings: ProcessSettings? = nil,
         summary: String? = nil,
         file: String = #fileID,
         line: Int = #line
@@ -193,6 +198,7 @@ public struct Service: Codable, Hashable, Sendable {
                           secrets: secrets, volumes: volumes, dependsOn: dependsOn, resources: resources, replicas: replicas,
                           environments: environments, ingress: ingress, writablePaths: writablePaths, egress: egress, summary: summary)
         service.ports = ports
+        service.processSettings = processSettings
         service.path = path
         service.runtime = runtime
         service.resourcesPerEnvironment = resourcesPerEnvironment.byName
@@ -223,6 +229,7 @@ public struct Service: Codable, Hashable, Sendable {
         ingress: Ingress? = nil,
         writablePaths: [String] = [],
         egress: [Egress] = [],
+        processSettings: ProcessSettings? = nil,
         summary: String? = nil,
         file: String = #fileID,
         line: Int = #line
@@ -233,6 +240,7 @@ public struct Service: Codable, Hashable, Sendable {
                           environments: environments, ingress: ingress, writablePaths: writablePaths, egress: egress, summary: summary)
         service.image = image
         service.ports = ports
+        service.processSettings = processSettings
         return service
     }
 

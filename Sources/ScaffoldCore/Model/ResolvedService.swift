@@ -23,6 +23,8 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     /// The ports it listens on besides `port`; nil when none (so the recorded model of a
     /// service without any stays as it was).
     public var ports: [NamedPort]? = nil
+    /// Entrypoint, user, shared memory, open files, restart policy and GPUs, when set.
+    public var processSettings: ProcessSettings? = nil
     /// Backing presets: the variable and scheme dependents get instead of the preset's.
     public var injects: Injection? = nil
     /// The host port published in development-mode environments.
@@ -71,7 +73,7 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case name, kind, summary, build, preset, imageRepository, imageTag, imageDigest, port, hostPort, hostPortRequested, injects
         case command, health, volumes, writablePaths, readOnlyRootFilesystem, uid, ingress, metricsPath
-        case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances, imageOf, lifecycle, schedule, ports
+        case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances, imageOf, lifecycle, schedule, ports, processSettings
     }
 
     /// The ports besides `port`, in declaration order.

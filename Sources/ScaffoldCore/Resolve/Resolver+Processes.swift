@@ -85,7 +85,7 @@ extension Resolver {
             service.imageRepository = owner.imageRepository
             service.imageTag = owner.imageTag
             service.imageDigest = owner.imageDigest
-            service.uid = owner.uid
+            service.uid = service.processSettings?.user ?? owner.uid
             if var build = owner.build {
                 build.command = service.command ?? []
                 build.devCommand = service.command ?? []

@@ -68,6 +68,8 @@ extension Resolver {
             instances: instances, location: service.location)
         resolved.imageOf = service.imageOf
         resolved.ports = service.ports.isEmpty ? nil : service.ports
+        resolved.processSettings = service.processSettings
+        if let user = service.processSettings?.user { resolved.uid = user }
         resolved.lifecycle = service.lifecycle == .service ? nil : service.lifecycle
         resolved.schedule = service.schedule
         return resolved
@@ -257,6 +259,9 @@ extension Resolver {
             guard let platform = cloud.first else { continue }
             for service in project.runningServices(in: environment.name) where service.kind == .backing {
                 errors.append(.notDeployable(service: service.name, environment: environment.name, platform: platform.rawValue, at: service.location))
+            }
+            for service in project.runningServices(in: environment.name) where service.processSettings?.gpus != nil {
+                errors.append(.invalidValue(service: service.name, field: "processSettings gpus in \(environment.name)", problem: "can't be reserved on \(platform.rawValue) (\(environment.name) deploys there): scaffold's serverless configurations run on CPUs only; run the service on Kubernetes (nvidia.com/gpu) or a compose host there", at: service.location))
             }
             // Jobs and scheduled tasks run on Kubernetes and compose; the cloud families don't
             // carry them yet, and dropping a migration would break the deploy without a word.

@@ -429,6 +429,23 @@ public struct Resolver: Sendable {
         for port in [service.port, service.hostPort].compactMap({ $0 }) where !(1...65535).contains(port) {
             errors.append(.invalidValue(service: service.name, field: "port \(port)", problem: "is outside 1-65535", at: at))
         }
+        if let settings = service.processSettings {
+            if let user = settings.user, !(1...Int(Int32.max)).contains(user) {
+                errors.append(.invalidValue(service: service.name, field: "processSettings user \(user)", problem: user == 0 ? "is root, which every platform scaffold targets runs without (runAsNonRoot): give a user id of 1 or more" : "is not a user id: give a number between 1 and \(Int32.max)", at: at))
+            }
+            if let shm = settings.shmSize, shm.mebibytes <= 0 {
+                errors.append(.invalidValue(service: service.name, field: "processSettings shmSize \"\(shm.literal)\"", problem: "is not a size: write it like \"1Gi\" or \"256Mi\"", at: at))
+            }
+            if let files = settings.openFiles, !(64...1_048_576).contains(files) {
+                errors.append(.invalidValue(service: service.name, field: "processSettings openFiles \(files)", problem: "must be between 64 and 1048576", at: at))
+            }
+            if let gpus = settings.gpus, !(1...64).contains(gpus) {
+                errors.append(.invalidValue(service: service.name, field: "processSettings gpus \(gpus)", problem: "must be between 1 and 64 (leave it out for none)", at: at))
+            }
+            if settings.entrypoint?.isEmpty == true {
+                errors.append(.invalidValue(service: service.name, field: "processSettings entrypoint", problem: "is empty: leave it out to keep the image's", at: at))
+            }
+        }
         var portNames: Set<String> = [], portNumbers: Set<String> = []
         if let port = service.port { portNumbers.insert("tcp/\(port)") }
         for port in service.ports {

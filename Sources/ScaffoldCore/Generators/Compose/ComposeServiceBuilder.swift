@@ -64,7 +64,7 @@ struct ComposeServiceBuilder {
         if !environment.isDevelopment {
             block.production = true
             block.restart = true
-            block.restartPolicy = service.runsToCompletion ? "\"no\"" : "unless-stopped"
+            block.restartPolicy = Self.restartPolicy(service)
             block.replicas = instance.autoscale?.min ?? instance.replicas
             block.hasResources = true
             block.cpuLimit = Self.cpus(instance.resources.cpuLimitMillis)
@@ -90,6 +90,18 @@ struct ComposeServiceBuilder {
             tmpfs: [], hasTmpfs: false, capAdd: [], hasCapAdd: false, hasResources: false)
         guard full else { return block }
         block.scheduled = service.isCron
+        if let settings = service.processSettings {
+            block.entrypoint = ListItem.list((settings.entrypoint ?? []).map(Self.literal))
+            block.hasEntrypoint = !block.entrypoint.isEmpty
+            block.user = settings.user.map { "\($0):\($0)" } ?? ""
+            block.hasUser = settings.user != nil
+            block.shmSize = settings.shmSize.map { "\($0.mebibytes)m" } ?? ""
+            block.hasShmSize = settings.shmSize != nil
+            block.openFiles = settings.openFiles ?? 0
+            block.hasOpenFiles = settings.openFiles != nil
+            block.gpus = settings.gpus ?? 0
+            block.hasGPUs = settings.gpus != nil
+        }
         if let build = service.build {
             block.hasBuild = true
             block.context = Self.relative(build.context)
@@ -199,6 +211,17 @@ struct ComposeServiceBuilder {
         switch build.runtime.language {
         case .node, .staticSite: return source + ["/app/node_modules"]
         default: return source
+        }
+    }
+
+    /// The production restart policy: the blueprint's, else `"no"` for what runs to completion
+    /// and `unless-stopped` for the rest.
+    static func restartPolicy(_ service: ResolvedService) -> String {
+        switch service.processSettings?.restart {
+        case .always: return "always"
+        case .onFailure: return "on-failure"
+        case .never: return "\"no\""
+        case nil: return service.runsToCompletion ? "\"no\"" : "unless-stopped"
         }
     }
 

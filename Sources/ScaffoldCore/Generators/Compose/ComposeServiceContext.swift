@@ -34,6 +34,18 @@ struct ComposeServiceContext: Encodable {
     var healthDisabled: Bool = false
     /// A `.cron` task: in the `scheduled` profile, so `up` leaves it to the host's crontab.
     var scheduled: Bool = false
+    /// `ProcessSettings`: the entrypoint (empty keeps the image's), user, `/dev/shm` size,
+    /// open-files limit and GPU reservation, each empty or zero when not set.
+    var entrypoint: [ListItem] = []
+    var hasEntrypoint: Bool = false
+    var user: String = ""
+    var hasUser: Bool = false
+    var shmSize: String = ""
+    var hasShmSize: Bool = false
+    var openFiles: Int = 0
+    var hasOpenFiles: Bool = false
+    var gpus: Int = 0
+    var hasGPUs: Bool = false
     var environment: [KeyValue]
     var hasEnvironment: Bool
     var dependsOn: [Dependency]

@@ -25,6 +25,14 @@ extension KubernetesGenerator {
                     notes.append(note(service.name, environment, "the public ports \(publicPorts.map(\.name).joined(separator: ", ")) are reached inside the cluster only: the Ingress serves the main port's HTTP; add a Service of type LoadBalancer for them"))
                 }
             }
+            if let settings = service.processSettings, !inCluster.isEmpty {
+                if let files = settings.openFiles {
+                    notes.append(note(service.name, nil, "openFiles \(files) is not set: Kubernetes has no per-container ulimit, so the node's container runtime limit applies"))
+                }
+                if let restart = settings.restart, restart != .always, !service.runsToCompletion {
+                    notes.append(note(service.name, nil, "restart \(restart.rawValue) is not kept: a Deployment or StatefulSet restarts its pods always"))
+                }
+            }
             if service.ingress != nil && service.port == nil {
                 notes.append(note(service.name, nil, "asks for an ingress but has no port, so no Ingress is rendered"))
             }

@@ -57,6 +57,7 @@ extension KubernetesPlan {
             scrapeTargets: scrape, hasScrapeTargets: !scrape.isEmpty, isPrometheus: service.preset == .prometheus,
             configFiles: configFiles(service), routes: routes, hasRoutes: !routes.isEmpty, listenPort: service.port ?? 8080,
             prometheusURL: service.preset == .grafana ? prometheusURL(service, instance, project: project) : "")
+        context.resources.gpus = service.processSettings?.gpus.map { [$0] } ?? []
         context.apiVersion = shape.apiVersion
         context.kind = shape.kind
         context.patchFile = shape.patchFile

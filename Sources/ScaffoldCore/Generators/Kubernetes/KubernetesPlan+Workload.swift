@@ -30,6 +30,9 @@ extension KubernetesPlan {
         for volume in service.volumes where volume.kind == .scratch {
             volumes.append(VolumeContext(name: label(volume.target, prefix: "scratch"), path: volume.target, inMemory: true))
         }
+        if let shm = service.processSettings?.shmSize {
+            volumes.append(VolumeContext(name: "dshm", path: "/dev/shm", inMemory: true, sizeLimit: quantity(shm), hasSizeLimit: true))
+        }
         for volume in sharedVolumes(service, project: project) {
             volumes.append(VolumeContext(name: claimName(volume), path: volume.target, inMemory: false, claim: claimName(volume), isClaim: true))
         }
@@ -56,6 +59,9 @@ extension KubernetesPlan {
             isPrometheus: service.preset == .prometheus, isProxy: isProxy(service), isGrafana: service.preset == .grafana,
             listenPort: service.port ?? 8080, ingressClass: ingressClass)
         context.shape(shape)
+        context.entrypoint = service.processSettings?.entrypoint ?? []
+        context.hasEntrypoint = !context.entrypoint.isEmpty
+        context.resources.gpus = service.processSettings?.gpus.map { [$0] } ?? []
         context.files = service.volumes.filter { $0.kind == .file }.map { volume in
             FileMountContext(key: String(volume.source.split(separator: "/").last ?? ""), path: volume.target, source: volume.source,
                              contents: project.configFileContents(volume.source), configMap: "\(service.name)-files")

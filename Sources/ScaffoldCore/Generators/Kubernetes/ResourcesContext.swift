@@ -12,4 +12,6 @@ public struct ResourcesContext: Encodable, Hashable, Sendable {
     public var memoryLimit: String
     /// Ephemeral storage limit.
     public var storageLimit: String
+    /// NVIDIA GPUs it reserves (zero or one count; a limit, which Kubernetes also requests).
+    public var gpus: [Int] = []
 }

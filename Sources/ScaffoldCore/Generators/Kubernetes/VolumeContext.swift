@@ -7,6 +7,10 @@ public struct VolumeContext: Encodable, Hashable, Sendable {
     public var path: String
     /// True for in-memory scratch space.
     public var inMemory: Bool
+    /// The in-memory volume's size limit (`/dev/shm` from `shmSize`), empty for none.
+    public var sizeLimit: String = ""
+    /// True when `sizeLimit` is set.
+    public var hasSizeLimit: Bool = false
     /// The shared ReadWriteMany claim it mounts (`.shared` volumes), empty for an emptyDir.
     public var claim: String = ""
     /// True when `claim` names one.

@@ -67,6 +67,10 @@ public struct WorkloadContext: Encodable, Hashable, Sendable {
     public var listenPort: Int
     /// The ingress class of the first Kubernetes target, the chart's default.
     public var ingressClass: String
+    /// `ProcessSettings.entrypoint`: the container's `command`, replacing the image's entrypoint.
+    public var entrypoint: [String] = []
+    /// True when `entrypoint` is set.
+    public var hasEntrypoint: Bool = false
     /// Project files mounted read-only (`Volume.file`), keys of the `<name>-files` ConfigMap.
     public var files: [FileMountContext] = []
     /// True when `files` is not empty.

@@ -138,6 +138,14 @@ extension TerraformGenerator {
             let stops = cloud == .aws ? "a task stops or is replaced" : "an instance stops or is replaced"
             messages.append("Volume \(volume.source) (\(volume.target)) is scratch space on \(cloud.platformName), as Blueprint.swift accepts (serverless: .scratch): it is emptied whenever \(stops), so keep what must survive in a managed service.")
         }
+        if let settings = service.processSettings {
+            let dropped = [settings.entrypoint.map { "entrypoint \($0.joined(separator: " "))" }, settings.user.map { "user \($0)" },
+                           settings.shmSize.map { "shmSize \($0.literal)" }, settings.openFiles.map { "openFiles \($0)" },
+                           settings.restart.map { "restart \($0.rawValue)" }].compactMap { $0 }
+            if !dropped.isEmpty {
+                messages.append("\(cloud.platformName) runs the image with its own entrypoint, user, shared memory, limits and restart policy: \(dropped.joined(separator: ", ")) \(dropped.count == 1 ? "is" : "are") not carried there; build what the process needs into the image.")
+            }
+        }
         if !service.extraPorts.isEmpty && cloud != .aws {
             let names = service.extraPorts.map { "\($0.name) \($0.number)/\($0.transport.rawValue)" }.joined(separator: ", ")
             messages.append("\(cloud.platformName) serves one port per service: \(names) \(service.extraPorts.count == 1 ? "is" : "are") not reachable there; run what listens on \(service.extraPorts.count == 1 ? "it" : "them") as a service of its own with that port as its `port:`.")
