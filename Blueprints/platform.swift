@@ -30,6 +30,8 @@ let worker: Service = .process(
     volumes: [.shared("uploads", at: "/srv/uploads", size: "5Gi"), .file("config/app.toml", at: "/etc/platform/app.toml")],
     dependsOn: [.completed("migrate"), "postgres", "queue"],
     replicas: [.production: 2],
+    // Settings kept out of Blueprint.swift, read by compose when the file exists.
+    envFiles: ["config/worker.env"],
     // More shared memory and open files than the container defaults; restarted after a crash only.
     processSettings: ProcessSettings(shmSize: "256Mi", openFiles: 4096, restart: .onFailure),
     summary: "the queue worker")

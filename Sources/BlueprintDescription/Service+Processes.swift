@@ -30,6 +30,7 @@ extension Service {
         environments: [Environment]? = nil,
         writablePaths: [String] = [],
         egress: [Egress] = [],
+        envFiles: [String] = [],
         processSettings: ProcessSettings? = nil,
         summary: String? = nil,
         file: String = #fileID,
@@ -37,6 +38,7 @@ extension Service {
     ) -> Service {
         var service = Service(name: name, kind: .process, location: SourceLocation(file: file, line: line))
         service.processSettings = processSettings
+        service.envFiles = envFiles
         service.configure(port: port, hostPort: nil, command: command, health: health, environment: environment,
                           secrets: secrets, volumes: volumes, dependsOn: dependsOn, resources: resources, replicas: replicas,
                           environments: environments, ingress: nil, writablePaths: writablePaths, egress: egress, summary: summary)

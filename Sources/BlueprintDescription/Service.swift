@@ -92,6 +92,9 @@ public struct Service: Codable, Hashable, Sendable {
     public var storage: Memory?
     /// Ports it listens on besides `port`, each named, TCP or UDP, and exposed per environment.
     public var ports: [NamedPort]
+    /// Project files of `NAME=value` lines compose reads into the container's environment
+    /// (`env_file:`), for settings kept out of Blueprint.swift; compose only.
+    public var envFiles: [String]
     /// Entrypoint, user, shared memory, open files, restart policy and GPUs; `nil` keeps the defaults.
     public var processSettings: ProcessSettings?
     /// For `.process`, `.job` and `.cron`: the `.app` or `.image` service whose image it runs.
@@ -126,6 +129,7 @@ public struct Service: Codable, Hashable, Sendable {
         self.lifecycle = .service
         self.completedDependencies = []
         self.ports = []
+        self.envFiles = []
         self.location = location
     }
 
@@ -160,6 +164,9 @@ public struct Service: Codable, Hashable, Sendable {
     ///   - routes: for a `.staticSite`, path prefixes its nginx proxies to other services, for
     ///     example `["/api/": "api"]`, so the browser reaches the API through the site's own origin;
     ///     each upstream must be in `dependsOn`.
+    ///   - envFiles: project files of `NAME=value` lines compose reads into the environment
+    ///     (`env_file:`, optional: a missing one is skipped); Kubernetes and the clouds don't read
+    ///     them, and a note says so.
     ///   - processSettings: entrypoint, user, `/dev/shm` size, open files, restart policy and GPUs,
     ///     for example `ProcessSettings(shmSize: "1Gi", gpus: 1)`.
     ///   - summary: one line for the docs.
@@ -187,6 +194,7 @@ public struct Service: Codable, Hashable, Sendable {
         metricsPath: String? = nil,
         egress: [Egress] = [],
         routes: [String: String] = [:],
+        envFiles: [String] = [],
         processSettings: ProcessSettings? = nil,
         summary: String? = nil,
         file: String = #fileID,
@@ -199,6 +207,7 @@ public struct Service: Codable, Hashable, Sendable {
                           environments: environments, ingress: ingress, writablePaths: writablePaths, egress: egress, summary: summary)
         service.ports = ports
         service.processSettings = processSettings
+        service.envFiles = envFiles
         service.path = path
         service.runtime = runtime
         service.resourcesPerEnvironment = resourcesPerEnvironment.byName
@@ -229,6 +238,7 @@ public struct Service: Codable, Hashable, Sendable {
         ingress: Ingress? = nil,
         writablePaths: [String] = [],
         egress: [Egress] = [],
+        envFiles: [String] = [],
         processSettings: ProcessSettings? = nil,
         summary: String? = nil,
         file: String = #fileID,
@@ -241,6 +251,7 @@ public struct Service: Codable, Hashable, Sendable {
         service.image = image
         service.ports = ports
         service.processSettings = processSettings
+        service.envFiles = envFiles
         return service
     }
 

@@ -23,6 +23,8 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     /// The ports it listens on besides `port`; nil when none (so the recorded model of a
     /// service without any stays as it was).
     public var ports: [NamedPort]? = nil
+    /// The `env_file`s compose reads for it; nil when none.
+    public var envFiles: [String]? = nil
     /// Entrypoint, user, shared memory, open files, restart policy and GPUs, when set.
     public var processSettings: ProcessSettings? = nil
     /// Backing presets: the variable and scheme dependents get instead of the preset's.
@@ -73,8 +75,11 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case name, kind, summary, build, preset, imageRepository, imageTag, imageDigest, port, hostPort, hostPortRequested, injects
         case command, health, volumes, writablePaths, readOnlyRootFilesystem, uid, ingress, metricsPath
-        case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances, imageOf, lifecycle, schedule, ports, processSettings
+        case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances, imageOf, lifecycle, schedule, ports, processSettings, envFiles
     }
+
+    /// The `env_file`s compose reads for it, in declaration order.
+    public var extraEnvFiles: [String] { envFiles ?? [] }
 
     /// The ports besides `port`, in declaration order.
     public var extraPorts: [NamedPort] { ports ?? [] }

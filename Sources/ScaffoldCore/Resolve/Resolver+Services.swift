@@ -69,6 +69,7 @@ extension Resolver {
         resolved.imageOf = service.imageOf
         resolved.ports = service.ports.isEmpty ? nil : service.ports
         resolved.processSettings = service.processSettings
+        resolved.envFiles = service.envFiles.isEmpty ? nil : service.envFiles
         if let user = service.processSettings?.user { resolved.uid = user }
         resolved.lifecycle = service.lifecycle == .service ? nil : service.lifecycle
         resolved.schedule = service.schedule

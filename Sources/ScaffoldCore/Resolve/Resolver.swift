@@ -395,6 +395,13 @@ public struct Resolver: Sendable {
         var paths: [String] = []
         if let path = service.path { paths.append(path) }
         paths += service.volumes.filter { $0.kind == .bind || $0.kind == .file }.map(\.source)
+        paths += service.envFiles
+        for file in service.envFiles where file.isEmpty || file.hasSuffix("/") || Self.breaksLines(file) {
+            errors.append(.invalidValue(service: service.name, field: "envFiles '\(file)'", problem: "names no file: give a project-relative path like \"config/worker.env\"", at: at))
+        }
+        if Set(service.envFiles).count != service.envFiles.count {
+            errors.append(.invalidValue(service: service.name, field: "envFiles", problem: "lists a file twice: list each once", at: at))
+        }
         var fileKeys: [String: String] = [:]
         for volume in service.volumes where volume.kind == .file {
             let key = String(volume.source.split(separator: "/").last ?? "")

@@ -88,6 +88,7 @@ struct OptionWalkTests {
         onService("redis", "storage") { $0.storage = "20Gi" },
         onService("redis", "injects") { $0.injects = .url("CACHE_URL") },
         onService("api", "ports") { $0.ports = [.tcp("grpc", 9000)] },
+        onService("api", "envFiles") { $0.envFiles = ["config/api.env"] },
         onService("api", "processSettings") { $0.processSettings = ProcessSettings(shmSize: "1Gi") },
         // A process of the API's image: its own command and workload everywhere.
         onService("web", "imageOf") { $0.kind = .process; $0.imageOf = "api"; $0.image = nil; $0.command = ["python", "-m", "web"] },

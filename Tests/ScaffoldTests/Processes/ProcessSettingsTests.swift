@@ -58,4 +58,20 @@ struct ProcessSettingsTests {
         let notes = Pipeline().notes(for: try Resolver().resolve(cpuOnly)).map(\.line)
         #expect(notes.contains { $0.contains("entrypoint /usr/bin/tini --, user 20001, shmSize 1Gi, openFiles 65536, restart onFailure are not carried") }, "\(notes)")
     }
+
+    @Test("env files: optional env_file entries in compose, listed in .env.example; Kubernetes says it doesn't read them")
+    func envFiles() throws {
+        var blueprint = Self.blueprint()
+        blueprint.services[0].processSettings = nil
+        blueprint.services[0].envFiles = ["config/infer.env"]
+        let files = try QueueTests.files(blueprint)
+        let compose = try #require(files["compose.yaml"])
+        let block = try #require(ProcessTests.block("infer", in: compose))
+        #expect(block.contains("env_file:\n      - path: ./config/infer.env\n        required: false"), "\(block)")
+        #expect(try #require(files[".env.example"]).contains("#   config/infer.env: infer"))
+        let notes = Pipeline().notes(for: try Resolver().resolve(blueprint)).map(\.line)
+        #expect(notes.contains { $0.contains("envFiles config/infer.env are read by compose only") }, "\(notes)")
+        blueprint.services[0].envFiles = ["../outside.env"]
+        #expect { _ = try Resolver().resolve(blueprint) } throws: { "\($0)".contains("outside the project") }
+    }
 }

@@ -32,6 +32,8 @@ enum ComposeCompanions {
         var secrets: [EnvEntry]; var sections: [EnvSection]
         /// `.host(...)` settings: what compose reads from the shell or `.env`, with its default.
         var overrides: [EnvEntry]; var hasOverrides: Bool
+        /// `env_file`s services read, with the services reading each.
+        var envFiles: [EnvEntry] = []; var hasEnvFiles: Bool = false
     }
 
     static func configFiles(for service: ResolvedService, in project: ResolvedProject) -> [ConfigFile] {
@@ -135,6 +137,11 @@ enum ComposeCompanions {
             }
         }
         let overrideEntries = overrides.keys.sorted().map { EnvEntry(name: $0, note: overrides[$0] ?? "") }
-        return EnvContext(secrets: entries, sections: sections, overrides: overrideEntries, hasOverrides: !overrideEntries.isEmpty)
+        var context = EnvContext(secrets: entries, sections: sections, overrides: overrideEntries, hasOverrides: !overrideEntries.isEmpty)
+        var readers: [String: [String]] = [:]
+        for service in project.services { for file in service.extraEnvFiles { readers[file, default: []].append(service.name) } }
+        context.envFiles = readers.keys.sorted().map { EnvEntry(name: $0, note: readers[$0]!.joined(separator: ", ")) }
+        context.hasEnvFiles = !context.envFiles.isEmpty
+        return context
     }
 }

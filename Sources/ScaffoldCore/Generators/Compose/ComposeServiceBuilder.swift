@@ -90,6 +90,8 @@ struct ComposeServiceBuilder {
             tmpfs: [], hasTmpfs: false, capAdd: [], hasCapAdd: false, hasResources: false)
         guard full else { return block }
         block.scheduled = service.isCron
+        block.envFiles = service.extraEnvFiles.map { Self.relative($0) }
+        block.hasEnvFiles = !block.envFiles.isEmpty
         if let settings = service.processSettings {
             block.entrypoint = ListItem.list((settings.entrypoint ?? []).map(Self.literal))
             block.hasEntrypoint = !block.entrypoint.isEmpty

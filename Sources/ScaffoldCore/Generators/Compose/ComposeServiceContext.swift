@@ -45,6 +45,9 @@ struct ComposeServiceContext: Encodable {
     var openFiles: Int = 0
     var hasOpenFiles: Bool = false
     var gpus: Int = 0
+    /// `env_file`s, optional (`required: false`).
+    var envFiles: [String] = []
+    var hasEnvFiles: Bool = false
     var hasGPUs: Bool = false
     var environment: [KeyValue]
     var hasEnvironment: Bool

@@ -25,6 +25,9 @@ extension KubernetesGenerator {
                     notes.append(note(service.name, environment, "the public ports \(publicPorts.map(\.name).joined(separator: ", ")) are reached inside the cluster only: the Ingress serves the main port's HTTP; add a Service of type LoadBalancer for them"))
                 }
             }
+            if !service.extraEnvFiles.isEmpty && !inCluster.isEmpty {
+                notes.append(note(service.name, nil, "envFiles \(service.extraEnvFiles.joined(separator: ", ")) are read by compose only: their variables are not set in the cluster; declare them in `environment:` or `secrets:`"))
+            }
             if let settings = service.processSettings, !inCluster.isEmpty {
                 if let files = settings.openFiles {
                     notes.append(note(service.name, nil, "openFiles \(files) is not set: Kubernetes has no per-container ulimit, so the node's container runtime limit applies"))

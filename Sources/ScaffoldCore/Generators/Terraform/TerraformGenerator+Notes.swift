@@ -138,6 +138,9 @@ extension TerraformGenerator {
             let stops = cloud == .aws ? "a task stops or is replaced" : "an instance stops or is replaced"
             messages.append("Volume \(volume.source) (\(volume.target)) is scratch space on \(cloud.platformName), as Blueprint.swift accepts (serverless: .scratch): it is emptied whenever \(stops), so keep what must survive in a managed service.")
         }
+        if !service.extraEnvFiles.isEmpty {
+            messages.append("envFiles \(service.extraEnvFiles.joined(separator: ", ")) are read by compose only: their variables are not set on \(cloud.platformName); declare them in `environment:` or `secrets:`.")
+        }
         if let settings = service.processSettings {
             let dropped = [settings.entrypoint.map { "entrypoint \($0.joined(separator: " "))" }, settings.user.map { "user \($0)" },
                            settings.shmSize.map { "shmSize \($0.literal)" }, settings.openFiles.map { "openFiles \($0)" },
