@@ -244,7 +244,9 @@ def dev_loop(ctx: Ctx, env: str, service: str, live: list, log: Path, dev_loop_e
     before = {c["Id"] for c in live}
     original = source.read_bytes()
     try:
-        first = ctx.probe(live[0]["Id"], "text", f"http://127.0.0.1:{port}/", greeting, seconds=20, log=log)
+        # Services built from one context share its source: an earlier loop's edit and restore
+        # reload this one too, so give it the same time to settle back as the edit gets.
+        first = ctx.probe(live[0]["Id"], "text", f"http://127.0.0.1:{port}/", greeting, seconds=60, log=log)
         if not first.ok:
             ctx.fail(check, "; ".join(filter(None, [wrong, f"GET / before the edit: {_probe_said(first)}"])), log)
             return
