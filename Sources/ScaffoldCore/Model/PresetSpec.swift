@@ -61,12 +61,19 @@ public struct PresetSpec: Sendable {
     /// The variable names `.parts(prefix:)` injects for this preset, in order: host, port, and
     /// where the connection has them user, database name and password.
     public func partNames(prefix: String) -> [String] {
+        connectionParts(prefix: prefix, host: "", port: 0, user: "", database: "").map(\.name)
+    }
+
+    /// What `.parts(prefix:)` injects, in `partNames` order: each variable's value for a
+    /// dependency reached at `host:port` with `user` and `database`; nil for the password, which
+    /// comes from the preset's first connection secret.
+    public func connectionParts(prefix: String, host: String, port: Int, user: String, database: String) -> [(name: String, value: String?)] {
         guard let format = connectionFormat else { return [] }
-        var names = ["\(prefix)_HOST", "\(prefix)_PORT"]
-        if format.contains("{user}") { names.append("\(prefix)_USER") }
-        if format.contains("{database}") { names.append("\(prefix)_NAME") }
-        if !connectionSecrets.isEmpty { names.append("\(prefix)_PASSWORD") }
-        return names
+        var parts: [(name: String, value: String?)] = [("\(prefix)_HOST", host), ("\(prefix)_PORT", String(port))]
+        if format.contains("{user}") { parts.append(("\(prefix)_USER", user)) }
+        if format.contains("{database}") { parts.append(("\(prefix)_NAME", database)) }
+        if !connectionSecrets.isEmpty { parts.append(("\(prefix)_PASSWORD", nil)) }
+        return parts
     }
 
     /// `text` with `{user}` and `{database}` filled in.

@@ -356,20 +356,13 @@ extension Resolver {
     /// The separate connection variables `.parts(prefix:)` asks for: host and port, and the
     /// user, database name and password where the preset's connection has them.
     static func connectionParts(_ dependency: Service, spec: PresetSpec, prefix: String, user: String, database: String) -> [Variable] {
-        let port = dependency.port ?? spec.port
-        var parts: [Variable] = []
-        for name in spec.partNames(prefix: prefix) {
-            let description = "\(dependency.name)'s \(name.dropFirst(prefix.count + 1).lowercased())"
-            switch name.dropFirst(prefix.count + 1) {
-            case "HOST": parts.append(Variable(name: name, value: dependency.name, interpolates: [], secret: nil, origin: .connection, description: description))
-            case "PORT": parts.append(Variable(name: name, value: String(port), interpolates: [], secret: nil, origin: .connection, description: description))
-            case "USER": parts.append(Variable(name: name, value: user, interpolates: [], secret: nil, origin: .connection, description: description))
-            case "NAME": parts.append(Variable(name: name, value: database, interpolates: [], secret: nil, origin: .connection, description: description))
-            default:
-                guard let secret = spec.connectionSecrets.first else { continue }
-                parts.append(Variable(name: name, value: nil, interpolates: [], secret: SecretReference(name: name, key: secretKey(secret), description: "\(dependency.name) credential"), origin: .connection, description: "\(dependency.name) credential"))
+        spec.connectionParts(prefix: prefix, host: dependency.name, port: dependency.port ?? spec.port, user: user, database: database).map { part in
+            let description = "\(dependency.name)'s \(part.name.dropFirst(prefix.count + 1).lowercased())"
+            guard let value = part.value else {
+                let secret = SecretReference(name: part.name, key: secretKey(spec.connectionSecrets[0]), description: "\(dependency.name) credential")
+                return Variable(name: part.name, value: nil, interpolates: [], secret: secret, origin: .connection, description: "\(dependency.name) credential")
             }
+            return Variable(name: part.name, value: value, interpolates: [], secret: nil, origin: .connection, description: description)
         }
-        return parts
     }
 }

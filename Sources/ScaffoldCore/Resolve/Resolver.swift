@@ -404,7 +404,7 @@ public struct Resolver: Sendable {
         }
         var fileKeys: [String: String] = [:]
         for volume in service.volumes where volume.kind == .file {
-            let key = String(volume.source.split(separator: "/").last ?? "")
+            let key = volume.fileKey
             if key.isEmpty || key == "." || key == ".." || volume.source.hasSuffix("/") {
                 errors.append(.invalidValue(service: service.name, field: "file '\(volume.source)'", problem: "names no file: give the project-relative path of a file, like \"config/app.toml\"", at: at))
             } else if key.range(of: "^[-._a-zA-Z0-9]+$", options: .regularExpression) == nil {

@@ -98,9 +98,9 @@ struct DockerfileContext: Encodable {
         baseImage = runtime.baseImage ?? ""
         dockerfile = build.dockerfileInContext
         routes = []
-        let folders = Set(service.volumes.filter { $0.kind == .named }.map(\.target)).sorted()
-        ownedFolders = ListItem.list(folders)
-        hasOwnedFolders = !folders.isEmpty
+        // Set by the init that sees the project: the folders of the processes sharing the image too.
+        ownedFolders = []
+        hasOwnedFolders = false
         health = (service.health.map { [$0] } ?? []).map { check in
             let path = check.livePath ?? check.path ?? "/"
             return Health(

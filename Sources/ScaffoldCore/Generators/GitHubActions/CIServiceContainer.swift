@@ -38,16 +38,8 @@ struct CIServiceContainer: Encodable {
             for secret in spec.connectionSecrets { value = value.replacingOccurrences(of: "${\(secret)}", with: testPassword) }
             if let prefix = dependency.injects?.prefix {
                 // The tests read the connection apart, as the service does.
-                let host = jobInContainer ? name : "localhost"
-                for part in spec.partNames(prefix: prefix) {
-                    switch part.dropFirst(prefix.count + 1) {
-                    case "HOST": environment.append(KeyValueContext(name: part, value: host))
-                    case "PORT": environment.append(KeyValueContext(name: part, value: String(port)))
-                    case "USER": environment.append(KeyValueContext(name: part, value: tuned.user))
-                    case "NAME": environment.append(KeyValueContext(name: part, value: tuned.database))
-                    default: environment.append(KeyValueContext(name: part, value: testPassword))
-                    }
-                }
+                let parts = spec.connectionParts(prefix: prefix, host: jobInContainer ? name : "localhost", port: port, user: tuned.user, database: tuned.database)
+                environment += parts.map { KeyValueContext(name: $0.name, value: $0.value ?? testPassword) }
             } else {
                 environment.append(KeyValueContext(name: variable, value: value))
             }

@@ -58,17 +58,7 @@ extension KubernetesPlan {
             configFiles: configFiles(service), routes: routes, hasRoutes: !routes.isEmpty, listenPort: service.port ?? 8080,
             prometheusURL: service.preset == .grafana ? prometheusURL(service, instance, project: project) : "")
         context.resources.gpus = service.processSettings?.gpus.map { [$0] } ?? []
-        context.apiVersion = shape.apiVersion
-        context.kind = shape.kind
-        context.patchFile = shape.patchFile
-        context.isLongRunning = shape.isLongRunning
-        context.isJob = shape == .job
-        context.isCron = shape == .cronJob
-        if !shape.isLongRunning {
-            context.fixedReplicas = false
-            context.autoscale = []
-            context.isAutoscaled = false
-        }
+        context.shape(shape)
         return context
     }
 
@@ -130,14 +120,11 @@ extension KubernetesPlan {
     /// managed services' ports, declared egress and DNS.
     static func networkPolicy(_ service: ResolvedService, _ instance: ServiceInstance, project: ResolvedProject, peers: Peers, managed: [ResolvedService], scrape: [ScrapeTargetContext], ingressClass: String, isPublic: Bool) -> NetworkPolicyContext {
         let port = port(service)
-        var from: [PeerContext] = []
-        if let port {
-            from = (peers.callers[service.name] ?? []).map { PeerContext(name: $0, instance: project.name, port: port.number) }
-        }
-        let allPorts = (port.map { [$0] } ?? []) + extraPorts(service)
-        if port == nil, !allPorts.isEmpty {
-            from = (peers.callers[service.name] ?? []).map { PeerContext(name: $0, instance: project.name, port: allPorts[0].number) }
-        }
+        let allPorts = ports(service)
+        // `port` is what the peer entries name; the policy opens every port in `allPorts`.
+        let from = allPorts.first.map { first in
+            (peers.callers[service.name] ?? []).map { PeerContext(name: $0, instance: project.name, port: first.number) }
+        } ?? []
         var to: [PeerContext] = []
         for name in instance.dependsOn + instance.calls + scrape.map(\.name) where !to.contains(where: { $0.name == name }) {
             guard let dependency = peers.byName[name], let dependencyPort = dependency.port else { continue }

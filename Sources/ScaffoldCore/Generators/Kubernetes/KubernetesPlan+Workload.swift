@@ -48,7 +48,7 @@ extension KubernetesPlan {
             name: service.name, summary: service.summary, project: project.name,
             labels: labels(service, project: project.name),
             isStateful: isStateful, isBuilt: isBuilt, image: image, imageRepository: service.imageRepository,
-            ports: (port.map { [$0] } ?? []) + extraPorts(service), args: args, hasArgs: !args.isEmpty,
+            ports: ports(service), args: args, hasArgs: !args.isEmpty,
             probes: probes, uid: uid, automountServiceAccountToken: service.needsServiceAccountToken,
             volumes: volumes, data: data, configFiles: configFiles,
             hasVolumes: !volumes.isEmpty || !data.isEmpty || !configFiles.isEmpty,
@@ -63,7 +63,7 @@ extension KubernetesPlan {
         context.hasEntrypoint = !context.entrypoint.isEmpty
         context.resources.gpus = service.processSettings?.gpus.map { [$0] } ?? []
         context.files = service.volumes.filter { $0.kind == .file }.map { volume in
-            FileMountContext(key: String(volume.source.split(separator: "/").last ?? ""), path: volume.target, source: volume.source,
+            FileMountContext(key: volume.fileKey, path: volume.target, source: volume.source,
                              contents: project.configFileContents(volume.source), configMap: "\(service.name)-files")
         }
         context.hasFiles = !context.files.isEmpty

@@ -72,26 +72,25 @@ public struct KubernetesPlan: Encodable, Hashable, Sendable {
         !dataVolumes(service, project: project).isEmpty
     }
 
-    /// The named volumes `service` mounts in any environment a Kubernetes target deploys, by target path.
+    /// The named volumes `service` keeps to itself in any environment a Kubernetes target
+    /// deploys, by target path: its StatefulSet's claims.
     static func dataVolumes(_ service: ResolvedService, project: ResolvedProject) -> [Volume] {
-        let targets = project.targets(.kubernetes)
-        var seen: Set<String> = []
-        var volumes: [Volume] = []
-        for environment in project.environments where targets.contains(where: { $0.environments.contains(environment.name) }) {
-            for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named && !volume.isShared && seen.insert(volume.target).inserted {
-                volumes.append(volume)
-            }
-        }
-        return volumes
+        kubernetesVolumes(service, project: project) { $0.kind == .named && !$0.isShared }
     }
 
     /// The `.shared` volumes `service` mounts in any environment a Kubernetes target deploys.
     static func sharedVolumes(_ service: ResolvedService, project: ResolvedProject) -> [Volume] {
+        kubernetesVolumes(service, project: project) { $0.isShared }
+    }
+
+    /// The volumes matching `include` that `service` mounts in any environment a Kubernetes
+    /// target deploys, once per target path, in environment then declaration order.
+    private static func kubernetesVolumes(_ service: ResolvedService, project: ResolvedProject, where include: (Volume) -> Bool) -> [Volume] {
         let targets = project.targets(.kubernetes)
         var seen: Set<String> = []
         var volumes: [Volume] = []
         for environment in project.environments where targets.contains(where: { $0.environments.contains(environment.name) }) {
-            for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.isShared && seen.insert(volume.target).inserted {
+            for volume in service.instance(in: environment.name)?.volumes ?? [] where include(volume) && seen.insert(volume.target).inserted {
                 volumes.append(volume)
             }
         }

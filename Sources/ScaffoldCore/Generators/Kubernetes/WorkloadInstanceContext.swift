@@ -66,4 +66,19 @@ public struct WorkloadInstanceContext: Encodable, Hashable, Sendable {
     public var listenPort: Int
     /// Grafana only: the Prometheus data source's in-cluster URL (empty otherwise).
     public var prometheusURL: String
+
+    /// Sets what follows from `shape`: a Job or CronJob has no replicas and no autoscaler.
+    mutating func shape(_ shape: WorkloadShape) {
+        apiVersion = shape.apiVersion
+        kind = shape.kind
+        patchFile = shape.patchFile
+        isLongRunning = shape.isLongRunning
+        isJob = shape == .job
+        isCron = shape == .cronJob
+        if !shape.isLongRunning {
+            fixedReplicas = false
+            autoscale = []
+            isAutoscaled = false
+        }
+    }
 }
