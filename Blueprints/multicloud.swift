@@ -1,4 +1,6 @@
-// A Python API and a worker with managed PostgreSQL and Redis, deployed to AWS, Google Cloud and Azure.
+// A Python API and a worker with managed PostgreSQL and Redis, deployed to AWS, Google Cloud and
+// Azure, with a migration that runs before the API on every deploy and a cleanup task each weekday
+// night, both from the services' images.
 import BlueprintDescription
 
 let blueprint = Blueprint(
@@ -17,7 +19,7 @@ let blueprint = Blueprint(
                 "LOG_LEVEL": .per([.development: "debug"], default: "info"),
             ],
             secrets: ["SESSION_SECRET", .secret("OPENAI_API_KEY", description: "API key of the model provider")],
-            dependsOn: ["postgres", "redis"],
+            dependsOn: [.completed("migrate"), "postgres", "redis"],
             resources: Resources(cpu: 0.5, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi"),
             replicas: [.staging: 2],
             autoscale: [.production: .cpu(min: 3, max: 10, target: 70)],
@@ -38,6 +40,11 @@ let blueprint = Blueprint(
             resources: Resources(cpu: 0.25, memory: "512Mi"),
             replicas: [.production: 2]
         ),
+        .job("migrate", of: "api", command: ["python", "-m", "app.migrate"], dependsOn: ["postgres"],
+             summary: "applies the database migrations"),
+        .cron("cleanup", of: "worker", schedule: "0 3 * * 1-5", command: ["python", "-m", "worker", "--cleanup"],
+              secrets: ["OPENAI_API_KEY"], dependsOn: ["postgres", "redis"],
+              summary: "removes expired sessions and results"),
         .postgres(managed: [.staging, .production]),
         .redis(managed: [.staging, .production]),
         .queue("jobs", environments: [.staging, .production]),

@@ -264,11 +264,25 @@ extension Resolver {
             for service in project.runningServices(in: environment.name) where service.processSettings?.gpus != nil {
                 errors.append(.invalidValue(service: service.name, field: "processSettings gpus in \(environment.name)", problem: "can't be reserved on \(platform.rawValue) (\(environment.name) deploys there): scaffold's serverless configurations run on CPUs only; run the service on Kubernetes (nvidia.com/gpu) or a compose host there", at: service.location))
             }
-            // Jobs and scheduled tasks run on Kubernetes and compose; the cloud families don't
-            // carry them yet, and dropping a migration would break the deploy without a word.
-            for service in project.runningServices(in: environment.name) where service.runsToCompletion {
-                let what = service.isJob ? "a `.job`" : "a `.cron` task"
-                errors.append(.invalidValue(service: service.name, field: "in \(environment.name)", problem: "is \(what), and scaffold doesn't deploy one-shot or scheduled tasks to \(platform.rawValue) yet (\(environment.name) deploys there): limit its `environments:` to ones that compose or Kubernetes run, and run it in \(environment.name) from your own pipeline", at: service.location))
+            // EventBridge Scheduler runs a day of the month or a day of the week, never "either".
+            if environment.platforms.contains(.ecsFargate) {
+                for service in project.runningServices(in: environment.name) where service.isCron {
+                    guard let schedule = service.schedule, !EventBridgeSchedule.canExpress(schedule) else { continue }
+                    errors.append(.invalidValue(service: service.name, field: "schedule \"\(schedule)\" in \(environment.name)", problem: "restricts both the day of the month and the day of the week, which cron runs on either but EventBridge Scheduler (\(environment.name) deploys to ECS) can't express: set one of them to `*`, or declare two `.cron` tasks", at: service.location))
+                }
+            }
+            // A first deploy runs the one-shot jobs before any Cloud Run service exists, so a
+            // job there has no service URL to read yet.
+            if environment.platforms.contains(.cloudRun) {
+                for service in project.runningServices(in: environment.name) where service.isJob {
+                    for variable in service.instance(in: environment.name)?.variables ?? [] {
+                        guard let url = variable.serviceURL else { continue }
+                        errors.append(.invalidServiceURL(
+                            service: service.name, variable: variable.name, target: url.service,
+                            problem: "is read by a `.job`, which a first deploy to Cloud Run (\(environment.name) deploys there) runs before '\(url.service)' exists: call it from a service or a `.cron` task, or give the job its address another way",
+                            at: service.location))
+                    }
+                }
             }
             // Cloud Run services read each other's URLs from the callee's resource, so a service
             // that reads a URL can't itself be one that another reads by URL there.

@@ -84,26 +84,92 @@ struct ProcessTests {
         #expect(files["deploy/helm/shop/templates/digest/cronjob.yaml"] != nil)
     }
 
-    @Test("a process runs on a cloud from its app's registry image; a job there is refused by name")
+    /// The blueprint on all three clouds in production, with its backing services managed there.
+    static func cloudBlueprint() -> Blueprint {
+        var blueprint = Self.blueprint(targets: [
+            .aws(region: "eu-west-1", environments: [.production]),
+            .gcp(project: "shop-prod", region: "europe-west1", environments: [.production]),
+            .azure(location: "westeurope", environments: [.production]),
+        ])
+        blueprint.services = blueprint.services.map { service in
+            guard service.preset != nil else { return service }
+            var service = service
+            service.managed = ["production"]
+            return service
+        }
+        return blueprint
+    }
+
+    @Test("on each cloud a process runs from its app's image, a job runs before the services move, a task on its schedule")
     func clouds() throws {
-        var blueprint = Self.blueprint(targets: [.aws(region: "eu-west-1", environments: [.production])])
-        blueprint.services.removeAll { $0.preset != nil && $0.preset != .redis && $0.preset != .postgres }
+        let files = try QueueTests.files(Self.cloudBlueprint())
+        let aws = try #require(files["deploy/terraform/aws/environments/production.tfvars"])
+        #expect(aws.contains(#"image_of       = "web""#), "\(aws)")
+        #expect(aws.contains(#"command        = ["python", "-m", "shop.worker"]"#), "\(aws)")
+        #expect(aws.contains(#"run            = "job""#), "\(aws)")
+        // EventBridge's six fields, `?` for the free day field, Monday-Friday counted from Sunday = 1.
+        #expect(aws.contains(#"schedule       = "cron(*/15 6-22 ? * 2-6 *)""#), "\(aws)")
+        let ecs = try #require(files["deploy/terraform/aws/ecs.tf"])
+        #expect(ecs.contains(#"resource "aws_scheduler_schedule" "task""#))
+        #expect(ecs.contains(#"for_each = { for name, service in local.long_running : name => service if service.autoscale == null }"#))
+        let test = try #require(files["deploy/terraform/aws/tests/plan.tftest.hcl"])
+        #expect(test.contains(#"run "first_deploy""#) && test.contains(#"run "held""#))
+
+        let gcp = try #require(files["deploy/terraform/gcp/environments/production.tfvars"])
+        #expect(gcp.contains(#"schedule        = "*/15 6-22 * * 1-5""#), "\(gcp)")
+        let run = try #require(files["deploy/terraform/gcp/run.tf"])
+        #expect(run.contains(#"resource "google_cloud_run_v2_job" "task""#) && run.contains(#"resource "google_cloud_scheduler_job" "task""#))
+        #expect(try #require(files["deploy/terraform/gcp/apis.tf"]).contains("cloudscheduler.googleapis.com"))
+
+        let azure = try #require(files["deploy/terraform/azure/environments/production.tfvars"])
+        #expect(azure.contains(#"run             = "cron""#), "\(azure)")
+        let apps = try #require(files["deploy/terraform/azure/apps.tf"])
+        #expect(apps.contains(#"resource "azurerm_container_app_job" "task""#) && apps.contains("schedule_trigger_config"))
+
+        // Each cloud: apply with the services held, run the job, then move the services.
+        let deploy = try #require(files[".github/workflows/deploy.yml"])
+        for cloud in ["AWS", "Google Cloud", "Azure"] {
+            let held = try #require(deploy.range(of: "Terraform apply with the services held (\(cloud))"), "\(cloud)")
+            let job = try #require(deploy.range(of: "Run the migrate job (\(cloud))"), "\(cloud)")
+            let apply = try #require(deploy.range(of: "name: Terraform apply (\(cloud))"), "\(cloud)")
+            #expect(held.lowerBound < job.lowerBound && job.lowerBound < apply.lowerBound, "\(cloud)")
+        }
+        #expect(!deploy.contains("Run the digest job"))
+        #expect(try #require(files["README.Deploy.md"]).contains("One-shot jobs (`migrate`) run to completion on every deploy"))
+    }
+
+    @Test("what a cloud can't run is refused by name: both day fields on EventBridge, a job reading a URL on Cloud Run")
+    func cloudRefusals() throws {
+        var blueprint = Self.cloudBlueprint()
+        blueprint.services = blueprint.services.map { service in
+            var service = service
+            if service.name == "digest" { service.schedule = "0 3 1 * 1" }
+            if service.name == "migrate" { service.environment["WEB_URL"] = .url(of: "web") }
+            return service
+        }
         #expect {
             _ = try QueueTests.files(blueprint)
         } throws: { error in
             let text = "\(error)"
-            return text.contains("'migrate'") && text.contains("`.job`") && text.contains("'digest'") && text.contains("`.cron` task")
+            return text.contains("schedule \"0 3 1 * 1\" in production") && text.contains("EventBridge Scheduler")
+                && text.contains("WEB_URL") && text.contains("a first deploy to Cloud Run")
         }
-        blueprint.services = blueprint.services.filter { $0.lifecycle == .service && $0.preset == nil }.map { service in
-            var service = service
-            service.dependsOn = []
-            return service
-        }
-        let files = try QueueTests.files(blueprint)
-        let tfvars = try #require(files["deploy/terraform/aws/environments/production.tfvars"])
-        #expect(tfvars.contains(#"image_of       = "web""#), "\(tfvars)")
-        #expect(tfvars.contains(#"command        = ["python", "-m", "shop.worker"]"#), "\(tfvars)")
-        #expect(try #require(files["deploy/terraform/aws/ecr.tf"]).contains("service.built && service.image_of == null"))
+    }
+
+    @Test("EventBridge schedules: six fields, `?` in the unrestricted day field, days of the week from 1",
+          arguments: [
+              ("0 3 * * *", "cron(0 3 * * ? *)"), ("0 0 1 * *", "cron(0 0 1 * ? *)"),
+              ("*/15 6-22 * * 1-5", "cron(*/15 6-22 ? * 2-6 *)"), ("0 12 * * 0,6", "cron(0 12 ? * 1,7 *)"),
+              ("30 2 * * */2", "cron(30 2 ? * */2 *)"), ("0 0 * * 1-5/2", "cron(0 0 ? * 2-6/2 *)"),
+          ])
+    func eventBridge(schedule: String, expected: String) {
+        #expect(EventBridgeSchedule.expression(schedule) == expected)
+    }
+
+    @Test("a schedule restricting both day fields has no EventBridge form")
+    func eventBridgeBothDays() {
+        #expect(EventBridgeSchedule.expression("0 3 1 * 1") == nil)
+        #expect(!EventBridgeSchedule.canExpress("0 3 1-7 * 5"))
     }
 
     @Test("validation names the line: unknown owner, backing owner, bad schedule, .completed on a service, depending on a task")

@@ -62,7 +62,7 @@ struct ServiceURLRenderTests {
         #expect(run.contains(#"resource "google_cloud_run_v2_service_iam_member" "caller" {"#))
         #expect(run.contains(#"member   = "serviceAccount:${google_service_account.service[each.value.caller].email}""#))
         let variables = try #require(files["deploy/terraform/gcp/variables.tf"])
-        #expect(variables.contains("service_urls  = optional(map(object({ service = string, path = string })), {})\n"))
+        #expect(variables.contains("service_urls    = optional(map(object({ service = string, path = string })), {})\n"))
         let project = try Resolver().resolve(Self.blueprint())
         let notes = TerraformGenerator().notes(for: project).filter { $0.environment == "staging" && $0.service == "web" }
         #expect(notes.contains { $0.message.contains("API_URL points at api, which is not public, so Cloud Run accepts the calls only with a Google ID token") })

@@ -101,6 +101,14 @@ public struct DocsGenerator: ArtifactGenerator {
         var scheduled: [ScheduledTask] = []
         /// True when `scheduled` is not empty.
         var hasScheduled: Bool = false
+        /// The `.job`s a deploy here runs before it moves the services, as `` `migrate` `` text.
+        var deployJobs: String = ""
+        /// True when the environment deploys and has `.job`s.
+        var hasDeployJobs: Bool = false
+        /// True when it deploys to a cloud (the two-phase Terraform apply).
+        var jobsOnCloud: Bool = false
+        /// True when it deploys to Kubernetes (jobs applied and waited for first).
+        var jobsOnKubernetes: Bool = false
     }
     /// A crontab line that runs a `.cron` task with compose.
     struct ScheduledTask: Encodable {
@@ -170,6 +178,12 @@ public struct DocsGenerator: ArtifactGenerator {
                 ScheduledTask(name: $0.name, schedule: $0.schedule ?? "", environment: name)
             }
             environments[index].hasScheduled = !environments[index].scheduled.isEmpty
+            let jobs = project.runningServices(in: name).filter(\.isJob).map { "`\($0.name)`" }
+            environments[index].deployJobs = jobs.joined(separator: ", ")
+            environments[index].hasDeployJobs = environments[index].deployed && !jobs.isEmpty
+            let platforms = project.environment(named: name)?.platforms ?? []
+            environments[index].jobsOnCloud = platforms.contains { $0 != .kubernetes }
+            environments[index].jobsOnKubernetes = platforms.contains(.kubernetes)
         }
         let notes = Pipeline(generators: documented).notes(for: project).map(\.line)
         return [try RenderRequest(template: "docs/README.Deploy.md", path: "README.Deploy.md", context: Context(

@@ -16,6 +16,14 @@ struct CloudTarget: Encodable {
     var project: String
     /// Terraform variables the apply steps pass from the GitHub environment (`TF_VAR_<variable>`).
     var terraformInputs: [TerraformInput]
+    /// The `.job`s of the environment, each after the jobs it depends on: the deploy applies
+    /// with the services held at their running image, runs these to completion, then moves the
+    /// services.
+    var jobs: [ListItem] = []
+    /// The project name, which prefixes the cloud's resource names (log groups, jobs).
+    var projectName: String
+    /// True when `jobs` is not empty.
+    var hasJobs: Bool = false
 
     /// One Terraform variable read from a GitHub environment variable.
     struct TerraformInput: Encodable {
@@ -26,7 +34,7 @@ struct CloudTarget: Encodable {
     }
 
     /// The target `target` for `environment`, passing the Terraform ones of `inputs`.
-    init(_ target: Target, environment: String, inputs: [DeployInput] = []) {
+    init(_ target: Target, environment: String, project: ResolvedProject, inputs: [DeployInput] = []) {
         switch target.platform {
         case .ecsFargate: cloud = "aws"
         case .cloudRun: cloud = "gcp"
@@ -37,9 +45,26 @@ struct CloudTarget: Encodable {
         varFile = "environments/\(environment).tfvars"
         backendConfig = "environments/\(environment).backend.hcl"
         region = target.region ?? ""
-        project = target.project ?? ""
+        self.project = target.project ?? ""
         terraformInputs = target.platform == .ecsFargate
             ? inputs.compactMap { input in input.terraformVariable.map { TerraformInput(variable: $0, name: input.name) } }
             : []
+        projectName = project.name
+        let names = Self.jobOrder(project.runningServices(in: environment).filter(\.isJob), in: environment)
+        jobs = ListItem.list(names)
+        hasJobs = !names.isEmpty
+    }
+
+    /// The names of `jobs` in Blueprint.swift's order, except that a job comes after the jobs it
+    /// depends on (the resolver has refused cycles).
+    static func jobOrder(_ jobs: [ResolvedService], in environment: String) -> [String] {
+        let names = Set(jobs.map(\.name))
+        var ordered: [String] = []
+        var pending = jobs
+        while !pending.isEmpty {
+            let index = pending.firstIndex { job in (job.instance(in: environment)?.dependsOn ?? []).allSatisfy { !names.contains($0) || ordered.contains($0) } } ?? 0
+            ordered.append(pending.remove(at: index).name)
+        }
+        return ordered
     }
 }

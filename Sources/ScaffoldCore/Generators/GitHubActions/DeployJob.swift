@@ -80,9 +80,9 @@ struct DeployJob: Encodable {
         let inputs = project.deployInputs(in: environment.name)
         settings = inputs.map { Setting(name: $0.name, secret: $0.store == .secret) }
         hasSettings = !settings.isEmpty
-        aws = targets.filter { $0.platform == .ecsFargate }.map { CloudTarget($0, environment: environment.name, inputs: inputs) }
-        gcp = targets.filter { $0.platform == .cloudRun }.map { CloudTarget($0, environment: environment.name) }
-        azure = targets.filter { $0.platform == .containerApps }.map { CloudTarget($0, environment: environment.name) }
+        aws = targets.filter { $0.platform == .ecsFargate }.map { CloudTarget($0, environment: environment.name, project: project, inputs: inputs) }
+        gcp = targets.filter { $0.platform == .cloudRun }.map { CloudTarget($0, environment: environment.name, project: project) }
+        azure = targets.filter { $0.platform == .containerApps }.map { CloudTarget($0, environment: environment.name, project: project) }
         kubernetes = targets.filter { $0.platform == .kubernetes }.map { ClusterTarget($0, environment: environment.name, project: project) }
         terraform = !(aws.isEmpty && gcp.isEmpty && azure.isEmpty)
         deploysImages = !images.isEmpty

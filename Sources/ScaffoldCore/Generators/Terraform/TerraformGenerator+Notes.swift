@@ -37,7 +37,8 @@ extension TerraformGenerator {
                         notes += Self.managedNotes(service, managed: managed, environment: environment.name, cloud: cloud).map(note)
                     }
                 } else if let values = context.services.first(where: { $0.name == service.name }) {
-                    notes += Self.serviceNotes(service, instance: instance, values: values, cloud: cloud).map(note)
+                    let jobs = Set(context.services.filter { $0.run == Service.Lifecycle.job.rawValue }.map(\.name))
+                    notes += Self.serviceNotes(service, instance: instance, values: values, cloud: cloud, jobs: jobs).map(note)
                     notes += Self.serviceURLNotes(values, callees: context.services, cloud: cloud).map(note)
                 }
             }
@@ -124,7 +125,8 @@ extension TerraformGenerator {
     }
 
     /// What a service running as a container can't keep on `cloud`.
-    static func serviceNotes(_ service: ResolvedService, instance: ServiceInstance, values: TerraformServiceValues, cloud: TerraformCloud) -> [String] {
+    /// `jobs`: the one-shot jobs of the environment, which the deploy runs before the services.
+    static func serviceNotes(_ service: ResolvedService, instance: ServiceInstance, values: TerraformServiceValues, cloud: TerraformCloud, jobs: Set<String>) -> [String] {
         var messages: [String] = []
         if let sizing = sizingNote(instance.resources, cloud: cloud) { messages.append(sizing) }
         if let autoscale = instance.autoscale, cloud == .gcp {
@@ -173,8 +175,16 @@ extension TerraformGenerator {
             }
         }
         messages += healthNotes(service.health, values: values, cloud: cloud)
-        if !instance.dependsOn.isEmpty {
-            messages.append("\(cloud.platformName) starts services independently, without waiting for \(instance.dependsOn.joined(separator: ", ")); the service must retry its connections at startup.")
+        // The deploy workflow runs the one-shot jobs to completion before it moves any service.
+        let waitsFor = instance.dependsOn.filter { !jobs.contains($0) }
+        if !waitsFor.isEmpty && !service.runsToCompletion {
+            messages.append("\(cloud.platformName) starts services independently, without waiting for \(waitsFor.joined(separator: ", ")); the service must retry its connections at startup.")
+        }
+        if service.isCron && cloud == .aws && service.schedule.map({ EventBridgeSchedule.expression($0) != nil }) ?? false {
+            messages.append("EventBridge Scheduler starts it at \(values.awsSchedule) in UTC: the times of \"\(service.schedule ?? "")\", in its six-field form, which counts the days of the week from 1 (Sunday).")
+        }
+        if service.runsToCompletion && !instance.dependsOn.isEmpty {
+            messages.append("\(cloud.platformName) starts it without waiting for \(instance.dependsOn.joined(separator: ", ")): those are managed or already running when the deploy (or the schedule) starts it.")
         }
         return messages
     }

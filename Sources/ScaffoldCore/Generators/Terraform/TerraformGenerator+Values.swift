@@ -56,6 +56,13 @@ extension TerraformGenerator {
             values.imageOf = owner
             values.hasImageOf = true
         }
+        if let lifecycle = service.lifecycle {
+            values.run = lifecycle.rawValue
+            values.isService = false
+            values.isCron = lifecycle == .cron
+            values.schedule = service.schedule ?? ""
+            values.awsSchedule = service.schedule.flatMap(EventBridgeSchedule.expression) ?? ""
+        }
         return values
     }
 

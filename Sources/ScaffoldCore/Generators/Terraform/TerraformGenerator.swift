@@ -33,7 +33,7 @@ public struct TerraformGenerator: ArtifactGenerator {
             let target = targets.first { $0.environments.contains(environment.name) } ?? targets[0]
             return environmentContext(project, environment: environment, target: target, cloud: cloud, security: security)
         }
-        let stack = TerraformStackContext(
+        var stack = TerraformStackContext(
             cloud: cloud, project: project.name,
             environments: TerraformListItem.list(environments.map(\.name)),
             hasBuilt: contexts.contains { $0.services.contains(where: \.built) },
@@ -50,6 +50,7 @@ public struct TerraformGenerator: ArtifactGenerator {
                 ? [TerraformRunBlock(readsURLs: false), TerraformRunBlock(readsURLs: true)] : [TerraformRunBlock(readsURLs: false)],
             callerNames: TerraformListItem.list(Set(contexts.flatMap { $0.services.filter { $0.hasServiceURLs && $0.hasPort }.map(\.name) }).sorted()),
             security: security, certificateInput: DeployInput.awsCertificateName)
+        stack.hasCron = contexts.contains { $0.services.contains(where: \.isCron) }
 
         for index in contexts.indices {
             contexts[index].stackHasManaged = stack.hasManaged
@@ -165,17 +166,17 @@ public struct TerraformGenerator: ArtifactGenerator {
             }
         }
         let variables = inputs.compactMap { input in input.terraformVariable.flatMap { name in input.testValue.map { (name, $0) } } }
-        return TerraformTestContext(
+        var context = TerraformTestContext(
             region: environments.first?.region ?? "",
             variables: TerraformKeyValue.list(variables), hasVariables: !variables.isEmpty,
             inputNames: inputs.map(\.name).joined(separator: ", "),
             environments: environments.map { environment in
-                let names = environment.services.map(\.name).sorted()
+                let names = environment.services.filter(\.isService).map(\.name).sorted()
                 return TerraformTestContext.Environment(
                     name: environment.environment, serviceNames: TerraformListItem.list(names),
                     serviceList: names.joined(separator: ", "),
                     services: environment.services.map { service in
-                        TerraformTestContext.Service(
+                        var expected = TerraformTestContext.Service(
                             environment: environment.environment, name: service.name, scaled: service.hasAutoscale,
                             replicas: service.replicas, min: service.autoscale?.min ?? service.replicas, max: service.autoscale?.max ?? service.replicas,
                             isPublic: service.isPublic, host: service.ingress?.host ?? "", port: service.port,
@@ -187,9 +188,16 @@ public struct TerraformGenerator: ArtifactGenerator {
                                 let address = service.connectEnvironment.environment.first { $0.key == url.key }?.value ?? ""
                                 return TerraformTestContext.URL(variable: url.key, target: url.service, pair: "\(url.key)=\(address)")
                             })
+                        expected.isService = service.isService
+                        expected.isJob = service.run == Service.Lifecycle.job.rawValue
+                        expected.isCron = service.isCron
+                        expected.schedule = service.awsSchedule
+                        return expected
                     },
                     hasPublic: environment.hasPublic,
                     hasCertificate: environment.security.hasCertificate, certificate: environment.security.certificate)
             })
+        context.hasJobs = environments.contains { $0.services.contains { $0.run == Service.Lifecycle.job.rawValue } }
+        return context
     }
 }

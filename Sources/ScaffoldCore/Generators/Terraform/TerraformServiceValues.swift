@@ -16,6 +16,21 @@ public struct TerraformServiceValues: Encodable, Hashable, Sendable {
     public var imageOf: String = ""
     /// True when `imageOf` names one.
     public var hasImageOf: Bool = false
+    /// How it runs: `service` (until stopped), `job` (once per deploy, before the services) or
+    /// `cron` (on `schedule`).
+    public var run: String = "service"
+    /// True for a service that runs until stopped: it gets an ECS service, a Cloud Run service or
+    /// worker pool, a Container App; jobs and cron tasks get a task definition or job instead.
+    public var isService: Bool = true
+    /// True for a cron task.
+    public var isCron: Bool = false
+    /// The schedule of a cron task as EventBridge Scheduler reads it: `cron(30 2 * * ? *)`.
+    public var awsSchedule: String = ""
+    /// The five-field schedule of a cron task, as Cloud Scheduler and Container Apps read it.
+    public var schedule: String = ""
+    /// How long a job or cron task may run before Cloud Run or Container Apps stops it, and how
+    /// long the deploy waits for a job on ECS: an hour.
+    public var taskTimeoutSeconds: Int = 3600
     /// True when the service listens on a port.
     public var hasPort: Bool
     /// The container port (0 when none).

@@ -23,6 +23,8 @@ public struct TerraformStackContext: Encodable, Hashable, Sendable {
     public var hasCaches: Bool
     /// True when some environment has a queue (`queue.tf`, and on Google Cloud the Cloud Tasks API).
     public var hasQueues: Bool
+    /// True when an environment runs a cron task (Google Cloud: the Cloud Scheduler API).
+    public var hasCron: Bool = false
     /// True when some target of this cloud has `monitoring:` (`monitoring.tf`).
     public var hasMonitoring: Bool
     /// True when some environment has any managed backing service.

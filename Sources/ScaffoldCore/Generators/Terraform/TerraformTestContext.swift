@@ -12,6 +12,9 @@ public struct TerraformTestContext: Encodable, Hashable, Sendable {
     public var inputNames: String
     /// The environments, in promotion order.
     public var environments: [Environment]
+    /// True when an environment runs one-shot jobs: the test also plans a first deploy (services
+    /// paused) and a held one (services at their previous image tag).
+    public var hasJobs: Bool = false
 
     /// One environment's expectations.
     public struct Environment: Encodable, Hashable, Sendable {
@@ -65,6 +68,14 @@ public struct TerraformTestContext: Encodable, Hashable, Sendable {
         public var secretNames: [TerraformListItem]
         /// Its `.url(of:)` variables, which ECS resolves through Service Connect.
         public var urls: [URL]
+        /// True for a service that runs until stopped (an ECS service).
+        public var isService: Bool = true
+        /// True for a one-shot job: a task definition the deploy runs, no ECS service.
+        public var isJob: Bool = false
+        /// True for a cron task: a task definition EventBridge Scheduler runs.
+        public var isCron: Bool = false
+        /// A cron task's EventBridge schedule expression.
+        public var schedule: String = ""
     }
 
     /// One `.url(of:)` variable as the task must receive it.

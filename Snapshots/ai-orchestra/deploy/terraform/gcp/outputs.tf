@@ -14,6 +14,16 @@ output "worker_pool_names" {
   value       = { for name, pool in google_cloud_run_v2_worker_pool.worker : name => pool.name }
 }
 
+output "service_image_tag" {
+  description = "The image tag the Cloud Run services run; null before the first deploy has started them."
+  value       = length(local.long_running) > 0 ? coalesce(var.service_image_tag, var.image_tag) : null
+}
+
+output "job_names" {
+  description = "The Cloud Run job of each one-shot job, which the deploy executes (gcloud run jobs execute --wait) before it moves the services."
+  value       = { for name, job in google_cloud_run_v2_job.task : name => job.name if var.services[name].run == "job" }
+}
+
 output "registry" {
   description = "The Artifact Registry repository; CI pushes <registry>/<service>:<git sha> (docker login <region>-docker.pkg.dev)."
   value       = local.registry

@@ -64,23 +64,43 @@ variable "backup_retention_days" {
   default     = 14
 }
 
+variable "service_image_tag" {
+  description = "The image tag the Cloud Run services run, when it differs from image_tag: the deploy keeps the services at the tag they run while the one-shot jobs run at the new one, then moves them. Null: image_tag."
+  type        = string
+  default     = null
+}
+
+variable "services_paused" {
+  description = "Create no Cloud Run services or worker pools yet: the first deploy of an environment with one-shot jobs sets it, so the jobs (migrations) complete before any service starts. The deploy sets it only while the state holds no service; set on a running environment it would remove them (deletion_protection refuses that in production)."
+  type        = bool
+  default     = false
+}
+
 variable "services" {
-  description = "The services that run on Cloud Run here, by name: services with a port, worker pools without. Written by scaffold from Blueprint.swift per environment."
+  description = "The services, one-shot jobs and cron tasks that run on Cloud Run here, by name: services with a port, worker pools without, Cloud Run jobs for the tasks. Written by scaffold from Blueprint.swift per environment."
   type = map(object({
-    built         = bool             # true: the image is <registry>/<name>:var.image_tag
-    image         = optional(string) # the pinned image of a prebuilt service
-    image_of      = optional(string) # a process of another service's image: that service
-    port          = optional(number)
-    cpu           = string
-    memory        = string
-    min_instances = number
-    max_instances = number
-    ingress       = optional(object({ host = string, path = string }))
-    health        = optional(object({ kind = string, path = string, ready_path = string, command = list(string), interval = number, timeout = number, retries = number, start_period = number }))
-    command       = optional(list(string))
-    environment   = optional(map(string), {})
-    secrets       = optional(map(string), {}) # variable name => Secret Manager secret <project>-<environment>-<key>
+    built           = bool                        # true: the image is <registry>/<name>:var.image_tag
+    run             = optional(string, "service") # service: a service or worker pool; job: a Cloud Run job the deploy executes; cron: one Cloud Scheduler runs
+    schedule        = optional(string)            # a cron task's five-field schedule, in UTC
+    image           = optional(string)            # the pinned image of a prebuilt service
+    image_of        = optional(string)            # a process of another service's image: that service
+    port            = optional(number)
+    cpu             = string
+    memory          = string
+    min_instances   = optional(number, 1)
+    max_instances   = optional(number, 1)
+    ingress         = optional(object({ host = string, path = string }))
+    health          = optional(object({ kind = string, path = string, ready_path = string, command = list(string), interval = number, timeout = number, retries = number, start_period = number }))
+    timeout_seconds = optional(number, 3600) # a job or cron task is stopped after this long
+    command         = optional(list(string))
+    environment     = optional(map(string), {})
+    secrets         = optional(map(string), {}) # variable name => Secret Manager secret <project>-<environment>-<key>
   }))
+
+  validation {
+    condition     = alltrue([for service in values(var.services) : contains(["service", "job", "cron"], service.run) && (service.run == "cron") == (service.schedule != null)])
+    error_message = "Each entry's run is service, job or cron, and exactly the cron ones have a schedule."
+  }
 }
 
 variable "databases" {

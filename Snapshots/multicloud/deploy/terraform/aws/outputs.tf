@@ -9,6 +9,27 @@ output "service_names" {
   value       = { for name, service in local.ecs_services : name => service.name }
 }
 
+output "service_image_tag" {
+  description = "The image tag the ECS services run; null before the first deploy has started them."
+  value       = length(local.long_running) > 0 ? local.service_image_tag : null
+}
+
+output "job_task_definitions" {
+  description = "The task definition of each one-shot job, which the deploy runs (aws ecs run-task) before it moves the services."
+  value       = { for name in keys(local.one_shot) : name => aws_ecs_task_definition.service[name].arn }
+}
+
+output "task_network" {
+  description = "The network configuration of a one-off task (aws ecs run-task --network-configuration)."
+  value = {
+    awsvpcConfiguration = {
+      subnets        = aws_subnet.private[*].id
+      securityGroups = [aws_security_group.tasks.id]
+      assignPublicIp = "DISABLED"
+    }
+  }
+}
+
 output "task_definition_families" {
   description = "The task definition family of each service."
   value       = { for name, definition in aws_ecs_task_definition.service : name => definition.family }

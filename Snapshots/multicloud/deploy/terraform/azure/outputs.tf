@@ -9,6 +9,16 @@ output "container_app_names" {
   value       = { for name, app in azurerm_container_app.service : name => app.name }
 }
 
+output "service_image_tag" {
+  description = "The image tag the Container Apps run; null before the first deploy has started them."
+  value       = length(local.long_running) > 0 ? coalesce(var.service_image_tag, var.image_tag) : null
+}
+
+output "job_names" {
+  description = "The Container Apps job of each one-shot job, which the deploy starts (az containerapp job start) before it moves the services."
+  value       = { for name, job in azurerm_container_app_job.task : name => job.name if var.services[name].run == "job" }
+}
+
 output "service_urls" {
   description = "The default URL of each service with ingress (public services: map their host to it)."
   value       = { for name, app in azurerm_container_app.service : name => "https://${app.ingress[0].fqdn}" if length(app.ingress) > 0 }

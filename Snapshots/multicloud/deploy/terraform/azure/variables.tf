@@ -59,24 +59,44 @@ variable "backup_retention_days" {
   default     = 14
 }
 
+variable "service_image_tag" {
+  description = "The image tag the Container Apps run, when it differs from image_tag: the deploy keeps the services at the tag they run while the one-shot jobs run at the new one, then moves them. Null: image_tag."
+  type        = string
+  default     = null
+}
+
+variable "services_paused" {
+  description = "Create no Container Apps yet: the first deploy of an environment with one-shot jobs sets it, so the jobs (migrations) complete before any service starts. The deploy sets it only while the state holds no app; set on a running environment it would remove them."
+  type        = bool
+  default     = false
+}
+
 variable "services" {
-  description = "The services that run as Container Apps here, by name. Written by scaffold from Blueprint.swift per environment."
+  description = "The services (Container Apps), one-shot jobs and cron tasks (Container Apps jobs) that run here, by name. Written by scaffold from Blueprint.swift per environment."
   type = map(object({
-    built        = bool             # true: the image is <registry>/<name>:var.image_tag
-    image        = optional(string) # the pinned image of a prebuilt service
-    image_of     = optional(string) # a process of another service's image: that service
-    port         = optional(number)
-    cpu          = number # cores, in quarter steps
-    memory       = string # 2Gi per core, for example "1Gi"
-    min_replicas = number
-    max_replicas = number
-    cpu_percent  = optional(number) # scale out above this average CPU
-    ingress      = optional(object({ host = string, path = string }))
-    health       = optional(object({ kind = string, path = string, ready_path = string, command = list(string), interval = number, timeout = number, retries = number, start_period = number }))
-    command      = optional(list(string))
-    environment  = optional(map(string), {})
-    secrets      = optional(map(string), {}) # variable name => Key Vault secret name
+    built           = bool                        # true: the image is <registry>/<name>:var.image_tag
+    run             = optional(string, "service") # service: a Container App; job: a job the deploy starts; cron: a job on schedule
+    schedule        = optional(string)            # a cron task's five-field schedule, in UTC
+    image           = optional(string)            # the pinned image of a prebuilt service
+    image_of        = optional(string)            # a process of another service's image: that service
+    port            = optional(number)
+    cpu             = number # cores, in quarter steps
+    memory          = string # 2Gi per core, for example "1Gi"
+    min_replicas    = optional(number, 1)
+    max_replicas    = optional(number, 1)
+    cpu_percent     = optional(number) # scale out above this average CPU
+    ingress         = optional(object({ host = string, path = string }))
+    health          = optional(object({ kind = string, path = string, ready_path = string, command = list(string), interval = number, timeout = number, retries = number, start_period = number }))
+    timeout_seconds = optional(number, 3600) # a job or cron task is stopped after this long
+    command         = optional(list(string))
+    environment     = optional(map(string), {})
+    secrets         = optional(map(string), {}) # variable name => Key Vault secret name
   }))
+
+  validation {
+    condition     = alltrue([for service in values(var.services) : contains(["service", "job", "cron"], service.run) && (service.run == "cron") == (service.schedule != null)])
+    error_message = "Each entry's run is service, job or cron, and exactly the cron ones have a schedule."
+  }
 }
 
 variable "databases" {

@@ -12,6 +12,7 @@ resource "google_project_service" "api" {
     "sqladmin.googleapis.com",
     "redis.googleapis.com",
     "cloudtasks.googleapis.com",
+    "cloudscheduler.googleapis.com",
   ])
 
   service            = each.value

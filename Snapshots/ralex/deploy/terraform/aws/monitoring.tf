@@ -5,7 +5,8 @@
 # the subscription once), and a dashboard of the services. Nothing exists where var.monitoring is null.
 
 locals {
-  monitored = var.monitoring == null ? {} : var.services
+  # ECS services only: one-shot jobs and cron tasks have no service metrics to alarm on.
+  monitored = var.monitoring == null ? {} : { for name, service in var.services : name => service if service.run == "service" }
   utilization_metrics = {
     cpu    = "CPUUtilization"
     memory = "MemoryUtilization"
@@ -92,7 +93,7 @@ resource "aws_cloudwatch_dashboard" "main" {
   dashboard_name = local.name
   dashboard_body = jsonencode({
     widgets = [
-      for index, name in sort(keys(var.services)) : {
+      for index, name in sort(keys(local.monitored)) : {
         type   = "metric"
         x      = (index % 2) * 12
         y      = floor(index / 2) * 6

@@ -100,17 +100,31 @@ variable "certificate_arn" {
   }
 }
 
+variable "service_image_tag" {
+  description = "The image tag the ECS services run, when it differs from image_tag: the deploy keeps the services at the tag they run while the one-shot jobs run at the new one, then moves them. Null: image_tag."
+  type        = string
+  default     = null
+}
+
+variable "services_paused" {
+  description = "Create no ECS services yet: the first deploy of an environment with one-shot jobs sets it, so the jobs (migrations) complete before any service starts. The deploy sets it only while the state holds no service; set on a running environment it would remove them."
+  type        = bool
+  default     = false
+}
+
 variable "services" {
-  description = "The services that run as ECS services here, by name. Written by scaffold from Blueprint.swift per environment."
+  description = "The services, one-shot jobs and cron tasks that run on ECS here, by name. Written by scaffold from Blueprint.swift per environment."
   type = map(object({
-    built          = bool             # true: the image is the service's ECR repository at var.image_tag
-    image          = optional(string) # the pinned image of a prebuilt service
-    image_of       = optional(string) # a process of another service's image: that service
-    port           = optional(number) # the main port; more_ports lists the named ones besides it
+    built          = bool                        # true: the image is the service's ECR repository at var.image_tag
+    run            = optional(string, "service") # service: an ECS service; job: run once by the deploy; cron: run on schedule
+    schedule       = optional(string)            # a cron task's EventBridge Scheduler expression, cron(...) in UTC
+    image          = optional(string)            # the pinned image of a prebuilt service
+    image_of       = optional(string)            # a process of another service's image: that service
+    port           = optional(number)            # the main port; more_ports lists the named ones besides it
     more_ports     = optional(list(object({ name = string, port = number, protocol = string })), [])
     cpu            = number # Fargate CPU units
     memory         = number # MiB, a valid Fargate combination with cpu
-    desired_count  = number
+    desired_count  = optional(number, 1)
     autoscale      = optional(object({ min = number, max = number, cpu_percent = number }))
     ingress        = optional(object({ host = string, path = string, path_pattern = string }))
     health         = optional(object({ kind = string, path = string, ready_path = string, command = list(string), interval = number, timeout = number, retries = number, start_period = number }))
@@ -119,6 +133,11 @@ variable "services" {
     environment    = optional(map(string), {})
     secrets        = optional(map(string), {}) # variable name => secret key under <project>/<environment>/
   }))
+
+  validation {
+    condition     = alltrue([for service in values(var.services) : contains(["service", "job", "cron"], service.run) && (service.run == "cron") == (service.schedule != null)])
+    error_message = "Each entry's run is service, job or cron, and exactly the cron ones have a schedule."
+  }
 }
 
 variable "databases" {

@@ -4,7 +4,8 @@
 # action group that emails. Nothing exists where var.monitoring is null.
 
 locals {
-  monitored = var.monitoring == null ? {} : var.services
+  # Container Apps only: one-shot jobs and cron tasks have no app metrics to alarm on.
+  monitored = var.monitoring == null ? {} : { for name, service in var.services : name => service if service.run == "service" }
   utilization_metrics = {
     cpu    = "CpuPercentage"
     memory = "MemoryPercentage"

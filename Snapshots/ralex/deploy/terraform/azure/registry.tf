@@ -28,6 +28,6 @@ resource "azurerm_role_assignment" "apps_acr_pull" {
 
 locals {
   images = {
-    for name, service in var.services : name => service.built ? "${azurerm_container_registry.main.login_server}/${coalesce(service.image_of, name)}:${var.image_tag}" : service.image
+    for name, service in var.services : name => service.built ? "${azurerm_container_registry.main.login_server}/${coalesce(service.image_of, name)}:${service.run == "service" ? coalesce(var.service_image_tag, var.image_tag) : var.image_tag}" : service.image
   }
 }

@@ -35,6 +35,6 @@ resource "google_artifact_registry_repository" "images" {
 locals {
   registry = "${var.region}-docker.pkg.dev/${var.project_id}/${google_artifact_registry_repository.images.repository_id}"
   images = {
-    for name, service in var.services : name => service.built ? "${local.registry}/${coalesce(service.image_of, name)}:${var.image_tag}" : service.image
+    for name, service in var.services : name => service.built ? "${local.registry}/${coalesce(service.image_of, name)}:${service.run == "service" ? coalesce(var.service_image_tag, var.image_tag) : var.image_tag}" : service.image
   }
 }

@@ -50,6 +50,33 @@ services = {
     environment    = { "JOBS_QUEUE" = "multicloud-production-jobs", "LOG_LEVEL" = "info", "QUEUES" = "default,emails" }
     secrets        = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
   }
+  "cleanup" = {
+    built          = true
+    run            = "cron"
+    schedule       = "cron(0 3 ? * 2-6 *)"
+    image          = null
+    image_of       = "worker"
+    port           = null
+    cpu            = 256
+    memory         = 512
+    command        = ["python", "-m", "worker", "--cleanup"]
+    writable_paths = ["/tmp"]
+    environment    = {}
+    secrets        = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
+  }
+  "migrate" = {
+    built          = true
+    run            = "job"
+    image          = null
+    image_of       = "api"
+    port           = null
+    cpu            = 256
+    memory         = 512
+    command        = ["python", "-m", "app.migrate"]
+    writable_paths = ["/tmp"]
+    environment    = {}
+    secrets        = { "DATABASE_URL" = "postgres-url" }
+  }
 }
 
 databases = {

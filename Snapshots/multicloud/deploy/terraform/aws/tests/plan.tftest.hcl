@@ -74,7 +74,8 @@ mock_provider "aws" {
 
   mock_resource "aws_ecs_task_definition" {
     defaults = {
-      arn = "arn:aws:ecs:eu-west-1:123456789012:task-definition/mock:1"
+      arn                  = "arn:aws:ecs:eu-west-1:123456789012:task-definition/mock:1"
+      arn_without_revision = "arn:aws:ecs:eu-west-1:123456789012:task-definition/mock"
     }
   }
 
@@ -134,6 +135,16 @@ run "plan" {
   }
 
   assert {
+    condition     = var.environment != "staging" || try(aws_scheduler_schedule.task["cleanup"].schedule_expression == "cron(0 3 ? * 2-6 *)" && aws_scheduler_schedule.task["cleanup"].schedule_expression_timezone == "UTC" && aws_scheduler_schedule.task["cleanup"].target[0].ecs_parameters[0].launch_type == "FARGATE", false)
+    error_message = "staging must run the cron task cleanup with EventBridge Scheduler at cron(0 3 ? * 2-6 *) UTC on Fargate."
+  }
+
+  assert {
+    condition     = var.environment != "staging" || contains(keys(output.job_task_definitions), "migrate")
+    error_message = "staging must hand the deploy the task definition of the one-shot job migrate, which it runs before the services move."
+  }
+
+  assert {
     condition     = var.environment != "staging" || try(aws_lb_listener.https[0].protocol == "HTTPS" && aws_lb_listener.https[0].certificate_arn == var.certificate_arn, false)
     error_message = "staging's HTTPS listener must use the certificate the deploy passes as TF_VAR_certificate_arn."
   }
@@ -156,6 +167,16 @@ run "plan" {
   assert {
     condition     = var.environment != "production" || try(aws_ecs_service.fixed["worker"].desired_count == 2, false)
     error_message = "production must run 2 worker task(s)."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(aws_scheduler_schedule.task["cleanup"].schedule_expression == "cron(0 3 ? * 2-6 *)" && aws_scheduler_schedule.task["cleanup"].schedule_expression_timezone == "UTC" && aws_scheduler_schedule.task["cleanup"].target[0].ecs_parameters[0].launch_type == "FARGATE", false)
+    error_message = "production must run the cron task cleanup with EventBridge Scheduler at cron(0 3 ? * 2-6 *) UTC on Fargate."
+  }
+
+  assert {
+    condition     = var.environment != "production" || contains(keys(output.job_task_definitions), "migrate")
+    error_message = "production must hand the deploy the task definition of the one-shot job migrate, which it runs before the services move."
   }
 
   assert {
@@ -199,6 +220,26 @@ run "apply" {
   }
 
   assert {
+    condition     = var.environment != "staging" || try(endswith(jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].image, ":${var.image_tag}"), false)
+    error_message = "staging must run cleanup from its ECR repository at var.image_tag."
+  }
+
+  assert {
+    condition     = var.environment != "staging" || try(sort([for secret in jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].secrets : secret.name]) == tolist(["DATABASE_URL", "OPENAI_API_KEY", "REDIS_URL"]) && alltrue([for secret in jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].secrets : startswith(secret.valueFrom, "arn:aws:secretsmanager:")]), false)
+    error_message = "staging's cleanup task must read exactly its secrets, by Secrets Manager ARN."
+  }
+
+  assert {
+    condition     = var.environment != "staging" || try(endswith(jsondecode(aws_ecs_task_definition.service["migrate"].container_definitions)[0].image, ":${var.image_tag}"), false)
+    error_message = "staging must run migrate from its ECR repository at var.image_tag."
+  }
+
+  assert {
+    condition     = var.environment != "staging" || try(sort([for secret in jsondecode(aws_ecs_task_definition.service["migrate"].container_definitions)[0].secrets : secret.name]) == tolist(["DATABASE_URL"]) && alltrue([for secret in jsondecode(aws_ecs_task_definition.service["migrate"].container_definitions)[0].secrets : startswith(secret.valueFrom, "arn:aws:secretsmanager:")]), false)
+    error_message = "staging's migrate task must read exactly its secrets, by Secrets Manager ARN."
+  }
+
+  assert {
     condition     = var.environment != "production" || try(endswith(jsondecode(aws_ecs_task_definition.service["api"].container_definitions)[0].image, ":${var.image_tag}"), false)
     error_message = "production must run api from its ECR repository at var.image_tag."
   }
@@ -226,5 +267,99 @@ run "apply" {
   assert {
     condition     = var.environment != "production" || try(sort([for secret in jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].secrets : secret.name]) == tolist(["DATABASE_URL", "OPENAI_API_KEY", "REDIS_URL"]) && alltrue([for secret in jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].secrets : startswith(secret.valueFrom, "arn:aws:secretsmanager:")]), false)
     error_message = "production's worker task must read exactly its secrets, by Secrets Manager ARN."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(endswith(jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].image, ":${var.image_tag}"), false)
+    error_message = "production must run cleanup from its ECR repository at var.image_tag."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(sort([for secret in jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].secrets : secret.name]) == tolist(["DATABASE_URL", "OPENAI_API_KEY", "REDIS_URL"]) && alltrue([for secret in jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].secrets : startswith(secret.valueFrom, "arn:aws:secretsmanager:")]), false)
+    error_message = "production's cleanup task must read exactly its secrets, by Secrets Manager ARN."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(endswith(jsondecode(aws_ecs_task_definition.service["migrate"].container_definitions)[0].image, ":${var.image_tag}"), false)
+    error_message = "production must run migrate from its ECR repository at var.image_tag."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(sort([for secret in jsondecode(aws_ecs_task_definition.service["migrate"].container_definitions)[0].secrets : secret.name]) == tolist(["DATABASE_URL"]) && alltrue([for secret in jsondecode(aws_ecs_task_definition.service["migrate"].container_definitions)[0].secrets : startswith(secret.valueFrom, "arn:aws:secretsmanager:")]), false)
+    error_message = "production's migrate task must read exactly its secrets, by Secrets Manager ARN."
+  }
+}
+
+# The first deploy of an environment: the services wait until the one-shot jobs have completed.
+run "first_deploy" {
+  command = plan
+
+  variables {
+    services_paused = true
+  }
+
+  assert {
+    condition     = length(local.ecs_services) == 0 && output.service_image_tag == null
+    error_message = "With services_paused, no ECS service may start before the one-shot jobs complete."
+  }
+
+  assert {
+    condition     = var.environment != "staging" || contains(keys(output.job_task_definitions), "migrate")
+    error_message = "staging's one-shot job migrate must be ready to run before any service starts."
+  }
+
+  assert {
+    condition     = var.environment != "production" || contains(keys(output.job_task_definitions), "migrate")
+    error_message = "production's one-shot job migrate must be ready to run before any service starts."
+  }
+}
+
+# A later deploy: the services stay at the image tag they run while the jobs run at the new one.
+run "held" {
+  command = apply
+
+  variables {
+    image_tag         = "new"
+    service_image_tag = "previous"
+  }
+
+  assert {
+    condition     = var.environment != "staging" || try(endswith(jsondecode(aws_ecs_task_definition.service["api"].container_definitions)[0].image, ":previous"), false)
+    error_message = "While the jobs run, staging's api must stay at the image it runs."
+  }
+
+  assert {
+    condition     = var.environment != "staging" || try(endswith(jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].image, ":previous"), false)
+    error_message = "While the jobs run, staging's worker must stay at the image it runs."
+  }
+
+  assert {
+    condition     = var.environment != "staging" || try(endswith(jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].image, ":new"), false)
+    error_message = "staging's cleanup must run at the new image."
+  }
+
+  assert {
+    condition     = var.environment != "staging" || try(endswith(jsondecode(aws_ecs_task_definition.service["migrate"].container_definitions)[0].image, ":new"), false)
+    error_message = "staging's migrate must run at the new image."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(endswith(jsondecode(aws_ecs_task_definition.service["api"].container_definitions)[0].image, ":previous"), false)
+    error_message = "While the jobs run, production's api must stay at the image it runs."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(endswith(jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].image, ":previous"), false)
+    error_message = "While the jobs run, production's worker must stay at the image it runs."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(endswith(jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].image, ":new"), false)
+    error_message = "production's cleanup must run at the new image."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(endswith(jsondecode(aws_ecs_task_definition.service["migrate"].container_definitions)[0].image, ":new"), false)
+    error_message = "production's migrate must run at the new image."
   }
 }

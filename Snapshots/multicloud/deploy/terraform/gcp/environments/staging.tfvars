@@ -42,6 +42,31 @@ services = {
     environment   = { "JOBS_QUEUE" = "projects/acme-multicloud/locations/europe-west1/queues/multicloud-staging-jobs", "LOG_LEVEL" = "info", "QUEUES" = "default,emails" }
     secrets       = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
   }
+  "cleanup" = {
+    built           = true
+    run             = "cron"
+    schedule        = "0 3 * * 1-5"
+    image           = null
+    image_of        = "worker"
+    cpu             = "1"
+    memory          = "512Mi"
+    timeout_seconds = 3600
+    command         = ["python", "-m", "worker", "--cleanup"]
+    environment     = {}
+    secrets         = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
+  }
+  "migrate" = {
+    built           = true
+    run             = "job"
+    image           = null
+    image_of        = "api"
+    cpu             = "1"
+    memory          = "512Mi"
+    timeout_seconds = 3600
+    command         = ["python", "-m", "app.migrate"]
+    environment     = {}
+    secrets         = { "DATABASE_URL" = "postgres-url" }
+  }
 }
 
 databases = {

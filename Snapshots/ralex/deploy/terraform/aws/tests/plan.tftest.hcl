@@ -73,7 +73,8 @@ mock_provider "aws" {
 
   mock_resource "aws_ecs_task_definition" {
     defaults = {
-      arn = "arn:aws:ecs:us-east-1:123456789012:task-definition/mock:1"
+      arn                  = "arn:aws:ecs:us-east-1:123456789012:task-definition/mock:1"
+      arn_without_revision = "arn:aws:ecs:us-east-1:123456789012:task-definition/mock"
     }
   }
 
