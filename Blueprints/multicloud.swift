@@ -38,7 +38,9 @@ let blueprint = Blueprint(
             // JOBS_QUEUE names the cloud's queue (SQS, Cloud Tasks, an Azure Storage queue).
             dependsOn: ["postgres", "redis", "jobs"],
             resources: Resources(cpu: 0.25, memory: "512Mi"),
-            replicas: [.production: 2]
+            replicas: [.production: 2],
+            // One connection per queued job: more open files than the container default.
+            processSettings: ProcessSettings(openFiles: 16384)
         ),
         .job("migrate", of: "api", command: ["python", "-m", "app.migrate"], dependsOn: ["postgres"],
              summary: "applies the database migrations"),

@@ -56,7 +56,33 @@ struct ProcessSettingsTests {
         var cpuOnly = Self.blueprint(targets: [.gcp(project: "shop", region: "europe-west1", environments: [.production])])
         cpuOnly.services[0].processSettings?.gpus = nil
         let notes = Pipeline().notes(for: try Resolver().resolve(cpuOnly)).map(\.line)
-        #expect(notes.contains { $0.contains("entrypoint /usr/bin/tini --, user 20001, shmSize 1Gi, openFiles 65536, restart onFailure are not carried") }, "\(notes)")
+        #expect(notes.contains { $0.contains("user 20001, shmSize 1Gi, openFiles 65536, restart onFailure are not carried") }, "\(notes)")
+    }
+
+    @Test("clouds: ECS takes the entrypoint, user and nofile ulimit; Cloud Run and Container Apps the entrypoint; the rest are notes")
+    func clouds() throws {
+        var blueprint = Self.blueprint(targets: [
+            .aws(region: "eu-west-1", environments: [.production]),
+            .gcp(project: "shop", region: "europe-west1", environments: [.production]),
+            .azure(location: "westeurope", environments: [.production]),
+        ])
+        blueprint.services[0].processSettings?.gpus = nil
+        let files = try QueueTests.files(blueprint)
+        let aws = try #require(files["deploy/terraform/aws/environments/production.tfvars"])
+        for line in [#"entry_point    = ["/usr/bin/tini", "--"]"#, #"user           = "20001""#, "open_files     = 65536"] {
+            #expect(aws.contains(line), "\(line): \(aws)")
+        }
+        let ecs = try #require(files["deploy/terraform/aws/ecs.tf"])
+        #expect(ecs.contains("entryPoint = each.value.entry_point") && ecs.contains(#"name = "nofile", softLimit = each.value.open_files"#))
+        for cloud in ["gcp", "azure"] {
+            let tfvars = try #require(files["deploy/terraform/\(cloud)/environments/production.tfvars"])
+            #expect(tfvars.contains(#"= ["/usr/bin/tini", "--"]"#) && tfvars.contains("entrypoint"), "\(cloud): \(tfvars)")
+        }
+        #expect(try #require(files["deploy/terraform/gcp/run.tf"]).contains("command = each.value.entrypoint"))
+        #expect(try #require(files["deploy/terraform/azure/apps.tf"]).contains("command = each.value.entrypoint"))
+        let notes = Pipeline().notes(for: try Resolver().resolve(blueprint)).map(\.line)
+        #expect(notes.contains { $0.contains("ECS Fargate runs the container with its own shared memory and restart policy: shmSize 1Gi, restart onFailure are not carried") }, "\(notes)")
+        #expect(!notes.contains { $0.contains("entrypoint /usr/bin/tini") }, "every cloud carries the entrypoint: \(notes)")
     }
 
     @Test("env files: optional env_file entries in compose, listed in .env.example; Kubernetes says it doesn't read them")

@@ -144,11 +144,16 @@ extension TerraformGenerator {
             messages.append("envFiles \(service.extraEnvFiles.joined(separator: ", ")) are read by compose only: their variables are not set on \(cloud.platformName); declare them in `environment:` or `secrets:`.")
         }
         if let settings = service.processSettings {
-            let dropped = [settings.entrypoint.map { "entrypoint \($0.joined(separator: " "))" }, settings.user.map { "user \($0)" },
-                           settings.shmSize.map { "shmSize \($0.literal)" }, settings.openFiles.map { "openFiles \($0)" },
-                           settings.restart.map { "restart \($0.rawValue)" }].compactMap { $0 }
+            // ECS carries the entrypoint, user and nofile ulimit; Cloud Run and Container Apps
+            // the entrypoint (their container command). No cloud sizes /dev/shm on these
+            // serverless configurations, and each restarts a service that exits.
+            let carriesProcess = cloud == .aws
+            let dropped = [carriesProcess ? nil : settings.user.map { "user \($0)" },
+                           settings.shmSize.map { "shmSize \($0.literal)" },
+                           carriesProcess ? nil : settings.openFiles.map { "openFiles \($0)" },
+                           service.runsToCompletion ? nil : settings.restart.flatMap { $0 == .always ? nil : "restart \($0.rawValue)" }].compactMap { $0 }
             if !dropped.isEmpty {
-                messages.append("\(cloud.platformName) runs the image with its own entrypoint, user, shared memory, limits and restart policy: \(dropped.joined(separator: ", ")) \(dropped.count == 1 ? "is" : "are") not carried there; build what the process needs into the image.")
+                messages.append("\(cloud.platformName) runs the container with its own \(carriesProcess ? "shared memory and restart policy" : "user, shared memory, limits and restart policy"): \(dropped.joined(separator: ", ")) \(dropped.count == 1 ? "is" : "are") not carried there; build what the process needs into the image.")
             }
         }
         if !service.extraPorts.isEmpty && cloud != .aws {

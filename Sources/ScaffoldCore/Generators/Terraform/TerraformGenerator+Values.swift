@@ -56,6 +56,14 @@ extension TerraformGenerator {
             values.imageOf = owner
             values.hasImageOf = true
         }
+        if let settings = service.processSettings {
+            values.entrypoint = TerraformListItem.list(settings.entrypoint ?? [])
+            values.hasEntrypoint = !(settings.entrypoint ?? []).isEmpty
+            values.user = settings.user.map(String.init) ?? ""
+            values.hasUser = settings.user != nil
+            values.openFiles = settings.openFiles ?? 0
+            values.hasOpenFiles = settings.openFiles != nil
+        }
         if let lifecycle = service.lifecycle {
             values.run = lifecycle.rawValue
             values.isService = false

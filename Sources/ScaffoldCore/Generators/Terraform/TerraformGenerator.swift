@@ -192,11 +192,15 @@ public struct TerraformGenerator: ArtifactGenerator {
                         expected.isJob = service.run == Service.Lifecycle.job.rawValue
                         expected.isCron = service.isCron
                         expected.schedule = service.awsSchedule
+                        (expected.hasEntrypoint, expected.entrypoint) = (service.hasEntrypoint, service.entrypoint)
+                        (expected.hasUser, expected.user) = (service.hasUser, service.user)
+                        (expected.hasOpenFiles, expected.openFiles) = (service.hasOpenFiles, service.openFiles)
                         return expected
                     },
                     hasPublic: environment.hasPublic,
                     hasCertificate: environment.security.hasCertificate, certificate: environment.security.certificate)
             })
+        context.stackHasPublic = environments.contains(where: \.hasPublic)
         context.hasJobs = environments.contains { $0.services.contains { $0.run == Service.Lifecycle.job.rawValue } }
         return context
     }

@@ -28,6 +28,18 @@ public struct TerraformServiceValues: Encodable, Hashable, Sendable {
     public var awsSchedule: String = ""
     /// The five-field schedule of a cron task, as Cloud Scheduler and Container Apps read it.
     public var schedule: String = ""
+    /// `processSettings` entrypoint: ECS entryPoint, the Cloud Run and Container Apps container command.
+    public var entrypoint: [TerraformListItem] = []
+    /// True when `entrypoint` overrides the image's.
+    public var hasEntrypoint: Bool = false
+    /// `processSettings` user, as ECS reads it (`"1000"`); empty for the image's own.
+    public var user: String = ""
+    /// True when `user` is set.
+    public var hasUser: Bool = false
+    /// `processSettings` openFiles: the ECS nofile ulimit (soft and hard); 0 for the default.
+    public var openFiles: Int = 0
+    /// True when `openFiles` is set.
+    public var hasOpenFiles: Bool = false
     /// How long a job or cron task may run before Cloud Run or Container Apps stops it, and how
     /// long the deploy waits for a job on ECS: an hour.
     public var taskTimeoutSeconds: Int = 3600

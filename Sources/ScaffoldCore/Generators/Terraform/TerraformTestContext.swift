@@ -15,6 +15,8 @@ public struct TerraformTestContext: Encodable, Hashable, Sendable {
     /// True when an environment runs one-shot jobs: the test also plans a first deploy (services
     /// paused) and a held one (services at their previous image tag).
     public var hasJobs: Bool = false
+    /// True when some environment serves a public host, so alb.tf (and `aws_lb.main`) exists.
+    public var stackHasPublic: Bool = false
 
     /// One environment's expectations.
     public struct Environment: Encodable, Hashable, Sendable {
@@ -76,6 +78,13 @@ public struct TerraformTestContext: Encodable, Hashable, Sendable {
         public var isCron: Bool = false
         /// A cron task's EventBridge schedule expression.
         public var schedule: String = ""
+        /// `processSettings` the task definition carries: entrypoint, user, nofile ulimit.
+        public var hasEntrypoint: Bool = false
+        public var entrypoint: [TerraformListItem] = []
+        public var hasUser: Bool = false
+        public var user: String = ""
+        public var hasOpenFiles: Bool = false
+        public var openFiles: Int = 0
     }
 
     /// One `.url(of:)` variable as the task must receive it.

@@ -38,9 +38,10 @@ resource "google_cloud_run_v2_service" "service" {
     }
 
     containers {
-      name  = each.key
-      image = local.images[each.key]
-      args  = each.value.command
+      name    = each.key
+      image   = local.images[each.key]
+      command = each.value.entrypoint
+      args    = each.value.command
 
       ports {
         container_port = each.value.port
@@ -151,9 +152,10 @@ resource "google_cloud_run_v2_worker_pool" "worker" {
     service_account = google_service_account.service[each.key].email
 
     containers {
-      name  = each.key
-      image = local.images[each.key]
-      args  = each.value.command
+      name    = each.key
+      image   = local.images[each.key]
+      command = each.value.entrypoint
+      args    = each.value.command
 
       resources {
         limits = {
@@ -206,9 +208,10 @@ resource "google_cloud_run_v2_job" "task" {
       timeout         = "${each.value.timeout_seconds}s"
 
       containers {
-        name  = each.key
-        image = local.images[each.key]
-        args  = each.value.command
+        name    = each.key
+        image   = local.images[each.key]
+        command = each.value.entrypoint
+        args    = each.value.command
 
         resources {
           limits = {

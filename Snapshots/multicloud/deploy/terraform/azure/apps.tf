@@ -62,11 +62,12 @@ resource "azurerm_container_app" "service" {
     max_replicas = each.value.max_replicas
 
     container {
-      name   = each.key
-      image  = local.images[each.key]
-      args   = each.value.command
-      cpu    = each.value.cpu
-      memory = each.value.memory
+      name    = each.key
+      image   = local.images[each.key]
+      command = each.value.entrypoint
+      args    = each.value.command
+      cpu     = each.value.cpu
+      memory  = each.value.memory
 
       dynamic "env" {
         for_each = each.value.environment
@@ -204,11 +205,12 @@ resource "azurerm_container_app_job" "task" {
 
   template {
     container {
-      name   = each.key
-      image  = local.images[each.key]
-      args   = each.value.command
-      cpu    = each.value.cpu
-      memory = each.value.memory
+      name    = each.key
+      image   = local.images[each.key]
+      command = each.value.entrypoint
+      args    = each.value.command
+      cpu     = each.value.cpu
+      memory  = each.value.memory
 
       dynamic "env" {
         for_each = each.value.environment

@@ -46,9 +46,10 @@ resource "google_cloud_run_v2_service" "service" {
     }
 
     containers {
-      name  = each.key
-      image = local.images[each.key]
-      args  = each.value.command
+      name    = each.key
+      image   = local.images[each.key]
+      command = each.value.entrypoint
+      args    = each.value.command
 
       ports {
         container_port = each.value.port
@@ -167,9 +168,10 @@ resource "google_cloud_run_v2_worker_pool" "worker" {
     }
 
     containers {
-      name  = each.key
-      image = local.images[each.key]
-      args  = each.value.command
+      name    = each.key
+      image   = local.images[each.key]
+      command = each.value.entrypoint
+      args    = each.value.command
 
       resources {
         limits = {
@@ -230,9 +232,10 @@ resource "google_cloud_run_v2_job" "task" {
       }
 
       containers {
-        name  = each.key
-        image = local.images[each.key]
-        args  = each.value.command
+        name    = each.key
+        image   = local.images[each.key]
+        command = each.value.entrypoint
+        args    = each.value.command
 
         resources {
           limits = {

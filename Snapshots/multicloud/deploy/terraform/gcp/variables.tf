@@ -93,6 +93,7 @@ variable "services" {
     health          = optional(object({ kind = string, path = string, ready_path = string, command = list(string), interval = number, timeout = number, retries = number, start_period = number }))
     timeout_seconds = optional(number, 3600) # a job or cron task is stopped after this long
     command         = optional(list(string))
+    entrypoint      = optional(list(string)) # processSettings entrypoint: the container command
     environment     = optional(map(string), {})
     secrets         = optional(map(string), {}) # variable name => Secret Manager secret <project>-<environment>-<key>
   }))

@@ -163,6 +163,9 @@ resource "aws_ecs_task_definition" "service" {
         }
       },
       { for key, value in { command = each.value.command } : key => value if value != null },
+      { for key, value in { entryPoint = each.value.entry_point } : key => value if value != null },
+      { for key, value in { user = each.value.user } : key => value if value != null },
+      { for key, value in { ulimits = each.value.open_files == null ? null : [{ name = "nofile", softLimit = each.value.open_files, hardLimit = each.value.open_files }] } : key => value if value != null },
       { for key, value in { healthCheck = lookup(local.container_health, each.key, null) } : key => value if value != null },
     )
   ])

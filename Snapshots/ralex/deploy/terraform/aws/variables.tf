@@ -129,6 +129,9 @@ variable "services" {
     ingress        = optional(object({ host = string, path = string, path_pattern = string }))
     health         = optional(object({ kind = string, path = string, ready_path = string, command = list(string), interval = number, timeout = number, retries = number, start_period = number }))
     command        = optional(list(string))
+    entry_point    = optional(list(string)) # processSettings entrypoint
+    user           = optional(string)       # processSettings user: the uid the container runs as
+    open_files     = optional(number)       # processSettings openFiles: the nofile ulimit
     writable_paths = optional(list(string), [])
     environment    = optional(map(string), {})
     secrets        = optional(map(string), {}) # variable name => secret key under <project>/<environment>/

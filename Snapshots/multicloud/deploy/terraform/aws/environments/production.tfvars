@@ -46,6 +46,7 @@ services = {
     ingress        = null
     health         = { kind = "command", path = "", ready_path = "", command = ["python", "-m", "worker", "--healthcheck"], interval = 10, timeout = 5, retries = 5, start_period = 10 }
     command        = null
+    open_files     = 16384
     writable_paths = ["/tmp"]
     environment    = { "JOBS_QUEUE" = "multicloud-production-jobs", "LOG_LEVEL" = "info", "QUEUES" = "default,emails" }
     secrets        = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }

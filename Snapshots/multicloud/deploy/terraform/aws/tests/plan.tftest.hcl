@@ -210,6 +210,11 @@ run "apply" {
   }
 
   assert {
+    condition     = var.environment != "staging" || try(jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].ulimits == [{ name = "nofile", softLimit = 16384, hardLimit = 16384 }], false)
+    error_message = "staging's worker task must allow 16384 open files."
+  }
+
+  assert {
     condition     = var.environment != "staging" || try(sort([for variable in jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].environment : variable.name]) == tolist(["JOBS_QUEUE", "LOG_LEVEL", "QUEUES"]), false)
     error_message = "staging's worker task must set exactly the variables Blueprint.swift gives it."
   }
@@ -257,6 +262,11 @@ run "apply" {
   assert {
     condition     = var.environment != "production" || try(endswith(jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].image, ":${var.image_tag}"), false)
     error_message = "production must run worker from its ECR repository at var.image_tag."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].ulimits == [{ name = "nofile", softLimit = 16384, hardLimit = 16384 }], false)
+    error_message = "production's worker task must allow 16384 open files."
   }
 
   assert {
