@@ -72,7 +72,15 @@ struct ComposeImporter {
                 if let port = project.definitions(of: service).lazy.compactMap({ $0.definition["ports"]?.list?.first.flatMap(PortMapping.parse)?.containerPort }).first { ports[service] = port }
             }
         }
-        let context = ImportContext(project: project, root: root, environments: environments, names: names, presets: presets, ports: ports)
+        var context = ImportContext(project: project, root: root, environments: environments, names: names, presets: presets, ports: ports)
+        (context.imageOwners, context.completedTargets) = Self.processes(serviceNames, in: project)
+        context.sharedVolumes = Self.sharedVolumes(serviceNames, in: project)
+        context.jobs = Set(context.imageOwners.keys.filter { name in
+            let definitions = project.definitions(of: name)
+            let runsOnce = context.completedTargets.contains(name)
+                || (definitions.last { !$0.environment.isDevelopment } ?? definitions.first)?.definition["restart"]?.string == "no"
+            return runsOnce && !definitions.contains { $0.definition["ports"]?.list?.isEmpty == false }
+        })
 
         var services: [DraftService] = []
         var reports: [ServiceReport] = []
@@ -118,5 +126,47 @@ struct ComposeImporter {
             environments: environments.map(\.expression).joined(separator: ", "),
             notImported: notImported.map(SwiftLiteral.comment), review: review.map(SwiftLiteral.comment), services: services)
         return Draft(context: draftContext, report: ImportReport(services: reports, notImported: notImported, review: review, environments: environments.map(\.name)))
+    }
+
+    /// Services that share an earlier service's build (same context and Dockerfile) and give
+    /// their own command: each runs that service's image (service → owner). And the services
+    /// others wait for until they complete.
+    static func processes(_ names: [String], in project: ComposeProject) -> (owners: [String: String], completed: Set<String>) {
+        var firstByBuild: [String: String] = [:]
+        var owners: [String: String] = [:]
+        var completed: Set<String> = []
+        for name in names {
+            let definitions = project.definitions(of: name)
+            for definition in definitions {
+                for pair in definition.definition["depends_on"]?.pairs ?? [] where pair.value["condition"]?.string == "service_completed_successfully" {
+                    completed.insert(pair.key)
+                }
+            }
+            let preferred = definitions.last { !$0.environment.isDevelopment } ?? definitions.first
+            guard let build = preferred?.definition["build"] else { continue }
+            let context = build.string ?? build["context"]?.string ?? "."
+            let dockerfile = build["dockerfile"]?.string ?? "Dockerfile"
+            let key = URL(fileURLWithPath: context, relativeTo: project.folder).standardizedFileURL.path + "\u{0}" + dockerfile
+            if let owner = firstByBuild[key] {
+                if definitions.contains(where: { $0.definition["command"] != nil }) { owners[name] = owner }
+            } else {
+                firstByBuild[key] = name
+            }
+        }
+        return (owners, completed)
+    }
+
+    /// The named volumes that more than one service mounts.
+    static func sharedVolumes(_ names: [String], in project: ComposeProject) -> Set<String> {
+        var mountedBy: [String: Set<String>] = [:]
+        for name in names {
+            for definition in project.definitions(of: name) {
+                for entry in definition.definition["volumes"]?.list ?? [] {
+                    guard let mount = VolumeMount.parse(entry), mount.kind == .named else { continue }
+                    mountedBy[mount.source, default: []].insert(name)
+                }
+            }
+        }
+        return Set(mountedBy.filter { $0.value.count > 1 }.keys)
     }
 }

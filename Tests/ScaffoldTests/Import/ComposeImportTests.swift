@@ -222,7 +222,7 @@ struct ComposeImportTests {
         let a = try #require(ImportSupport.declaration(of: "a", in: text))
         #expect(a.contains(#"dependsOn: ["b"]"#) && a.contains("// not imported: depends_on: ghost (no service of that name is in the compose files)"), "\(a)")
         let b = try #require(ImportSupport.declaration(of: "b", in: text))
-        #expect(b.contains(#"dependsOn: ["c"]"#) && b.contains("condition: service_completed_successfully"), "\(b)")
+        #expect(b.contains(#"dependsOn: ["c"]"#) && b.contains("condition: service_completed_successfully (c runs until stopped here"), "\(b)")
     }
 
     @Test("another service's address becomes .url(of:); a dependency's connection credential is left to the injection")
@@ -297,9 +297,10 @@ struct ComposeImportTests {
     @Test("an app's command picks its Python server: uvicorn and its workers, or the command itself with a development one")
     func pythonServers() throws {
         let (text, _, _) = try ImportSupport.draft([
-            "compose.yaml": "services:\n  api:\n    build: .\n    command: uvicorn app.main:app --host 0.0.0.0 --port 8000 --workers 4\n    ports: ['8000:8000']\n  worker:\n    build: .\n    command: python -m worker\n",
+            "compose.yaml": "services:\n  api:\n    build: .\n    command: uvicorn app.main:app --host 0.0.0.0 --port 8000 --workers 4\n    ports: ['8000:8000']\n  worker:\n    build: ./worker\n    command: python -m worker\n",
             "compose.dev.yaml": "services:\n  api:\n    command: uvicorn app.main:app --reload --host 0.0.0.0\n  worker:\n    command: watchfiles 'python -m worker'\n",
-        ], sources: ["pyproject.toml": "[project]\nname = \"x\"\n", "uv.lock": "version = 1\n", "Dockerfile": "FROM python:3.13-slim\n"])
+        ], sources: ["pyproject.toml": "[project]\nname = \"x\"\n", "uv.lock": "version = 1\n", "Dockerfile": "FROM python:3.13-slim\n",
+                     "worker/pyproject.toml": "[project]\nname = \"w\"\n", "worker/uv.lock": "version = 1\n", "worker/Dockerfile": "FROM python:3.13-slim\n"])
         #expect(text.contains(#"runtime: .python("3.13", packages: .uv, server: .uvicorn("app.main:app", workers: 4)),"#), "\(text)")
         #expect(text.contains(#"server: .command(["python", "-m", "worker"], dev: ["watchfiles", "python -m worker"])"#), "\(text)")
         #expect(text.contains("// review: scaffold writes its own Dockerfile in the project root"))

@@ -16,6 +16,16 @@ struct ImportContext: Sendable {
     var presets: [String: BackingImage]
     /// Compose service name → the port it listens on in the blueprint.
     var ports: [String: Int]
+    /// Compose service name → the earlier compose service with the same build (context and
+    /// Dockerfile) whose image it runs with its own command: a `.process` or `.job` of it.
+    var imageOwners: [String: String] = [:]
+    /// Compose services another waits for with `condition: service_completed_successfully`.
+    var completedTargets: Set<String> = []
+    /// The processes of another service's image that run once (`restart: "no"`, or another
+    /// service waits for them to complete) and publish no port: `.job`s.
+    var jobs: Set<String> = []
+    /// Named volumes two or more compose services mount: `.shared` volumes.
+    var sharedVolumes: Set<String> = []
 
     /// The environments a compose service runs in.
     func environments(of service: String) -> [ImportEnvironment] {

@@ -72,13 +72,14 @@ extension ServiceImporter {
         if !secrets.isEmpty { arguments.append(.list("secrets", secrets)) }
         let (volumes, writable) = storage()
         if !volumes.isEmpty { arguments.append(.list("volumes", volumes)) }
-        if !dependencies.isEmpty { arguments.append(.list("dependsOn", dependencies.map { SwiftLiteral.string(context.names[$0] ?? $0) })) }
+        if !dependencies.isEmpty { arguments.append(dependsOnArgument(dependencies)) }
         let deploy = deployment(perEnvironmentResources: true, replicas: true)
         if let resources = deploy.resources { arguments.append(.value("resources", resources)) }
         if !deploy.resourcesPerEnvironment.isEmpty { arguments.append(.dictionary("resourcesPerEnvironment", deploy.resourcesPerEnvironment)) }
         if let replicas = deploy.replicas { arguments.append(.value("replicas", replicas)) }
         if let environments = environmentsArgument() { arguments.append(environments) }
         if !writable.isEmpty { arguments.append(.list("writablePaths", writable.map(SwiftLiteral.string))) }
+        arguments += processSettingsArguments()
         return (DraftService(factory: "app", arguments: arguments, notImported: [], review: []), ".app (\(detected.language.rawValue), \(detected.tool))")
     }
 
@@ -178,12 +179,13 @@ extension ServiceImporter {
         if !secrets.isEmpty { arguments.append(.list("secrets", secrets)) }
         let (volumes, writable) = storage()
         if !volumes.isEmpty { arguments.append(.list("volumes", volumes)) }
-        if !dependencies.isEmpty { arguments.append(.list("dependsOn", dependencies.map { SwiftLiteral.string(context.names[$0] ?? $0) })) }
+        if !dependencies.isEmpty { arguments.append(dependsOnArgument(dependencies)) }
         let deploy = deployment(perEnvironmentResources: false, replicas: true)
         if let resources = deploy.resources { arguments.append(.value("resources", resources)) }
         if let replicas = deploy.replicas { arguments.append(.value("replicas", replicas)) }
         if let environments = environmentsArgument() { arguments.append(environments) }
         if !writable.isEmpty { arguments.append(.list("writablePaths", writable.map(SwiftLiteral.string))) }
+        arguments += processSettingsArguments()
         return DraftService(factory: "image", arguments: arguments, notImported: [], review: [])
     }
 

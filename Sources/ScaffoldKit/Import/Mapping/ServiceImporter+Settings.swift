@@ -150,12 +150,25 @@ extension ServiceImporter {
                 let volume = ImportContext.blueprintName(mount.source)
                 if volume != mount.source { check("the volume \(mount.source) is called \(volume) here: Kubernetes names allow no '_', '.' or capitals") }
                 let scope = names == all ? "" : ", environments: \(SettingSpelling.list(where_))"
-                volumes.append(".named(\(SwiftLiteral.string(volume)), at: \(target)\(scope))")
+                // Mounted by several services: one volume they share (ReadWriteMany on Kubernetes).
+                let factory = context.sharedVolumes.contains(mount.source) ? "shared" : "named"
+                volumes.append(".\(factory)(\(SwiftLiteral.string(volume)), at: \(target)\(scope))")
                 if !mount.options.isEmpty { note("volumes: \(shown) (mounted without \(mount.options.joined(separator: ",")))") }
                 carried("volume \(volume)")
             case .bind:
                 guard let path = context.relativePath(mount.source) else {
                     note("volumes: \(shown) (outside the project: a blueprint mounts project folders only)")
+                    continue
+                }
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: context.root.appendingPathComponent(path).path, isDirectory: &isDirectory)
+                if exists && !isDirectory.boolValue {
+                    // A file from the repository (a config file, an init script): mounted
+                    // read-only in every environment, a ConfigMap on Kubernetes.
+                    volumes.append(".file(\(SwiftLiteral.string(path)), at: \(target))")
+                    if names != all { note("volumes: \(shown) (a file is mounted in every environment the service runs in)") }
+                    if !mount.options.contains("ro") && !mount.options.contains("read_only") { note("volumes: \(shown) (mounted read-only)") }
+                    carried("file \(path)")
                     continue
                 }
                 let production = where_.filter { !$0.isDevelopment }

@@ -27,6 +27,8 @@ struct ServiceImporter {
     /// Whether a production-mode file publishes the port: scaffold publishes it there only when
     /// `hostPort:` asks, so the draft writes it even when it equals the container port.
     var publishedOutsideDevelopment = false
+    /// The dependencies it waits for with `condition: service_completed_successfully`.
+    var completedDependencies: Set<String> = []
 
     init(composeName: String, context: ImportContext) {
         self.composeName = composeName
@@ -97,7 +99,9 @@ struct ServiceImporter {
     mutating func run() -> (DraftService, ServiceReport) {
         let draft: DraftService
         let declaration: String
-        if !values("build").isEmpty {
+        if let owner = context.imageOwners[composeName] {
+            (draft, declaration) = process(of: owner)
+        } else if !values("build").isEmpty {
             (draft, declaration) = app()
         } else if let backing = context.presets[composeName] {
             draft = preset(backing)
@@ -124,6 +128,9 @@ struct ServiceImporter {
     static let reasons: [String: String] = [
         "container_name": "compose names containers <project>-<service>-<n>",
         "restart": "scaffold's production overlay restarts services unless stopped",
+        "user": "processSettings user takes a numeric uid",
+        "env_file": "a backing service's settings are its preset's: declare what it needs in `environment:`",
+        "entrypoint": "a backing service runs its preset's entry point",
         "networks": "scaffold puts every service on the project's network",
         "network_mode": "scaffold puts every service on the project's network",
         "cap_drop": "scaffold drops every capability in production",
@@ -132,8 +139,6 @@ struct ServiceImporter {
         "read_only": "scaffold runs built images on a read-only root in production",
         "profiles": "`environments:` decides where a service runs",
         "extends": "the extended file was not read: copy its settings into the service",
-        "env_file": "its variables were not read: declare them in `environment:` or `secrets:`",
-        "entrypoint": "scaffold's Dockerfile and the image decide the entry point",
         "secrets": "compose secrets are files; scaffold's `secrets:` are variables from .env or the secret store",
         "configs": "compose configs are files: mount them with `volumes: [.bind(...)]` in development or bake them into the image",
     ]
@@ -171,7 +176,11 @@ struct ServiceImporter {
                 if !result.contains(pair.key) { result.append(pair.key) }
                 let condition = pair.value["condition"]?.string ?? "service_started"
                 if condition == "service_completed_successfully" {
-                    note("depends_on.\(pair.key).condition: \(condition) (scaffold starts the service once \(pair.key) is healthy)")
+                    if context.jobs.contains(pair.key) {
+                        completedDependencies.insert(pair.key)
+                    } else {
+                        note("depends_on.\(pair.key).condition: \(condition) (\(pair.key) runs until stopped here, so scaffold starts the service once it is healthy)")
+                    }
                 }
                 for option in ["required", "restart"] {
                     guard let setting = pair.value[option] else { continue }
@@ -184,6 +193,14 @@ struct ServiceImporter {
         }
         if !result.isEmpty { carried("depends_on") }
         return result
+    }
+
+    /// The `dependsOn:` argument: `"x"`, or `.completed("x")` for one it waits to complete.
+    func dependsOnArgument(_ dependencies: [String]) -> DraftArgument {
+        .list("dependsOn", dependencies.map { dependency in
+            let literal = SwiftLiteral.string(context.names[dependency] ?? dependency)
+            return completedDependencies.contains(dependency) ? ".completed(\(literal))" : literal
+        })
     }
 
     /// Notes `text` for the environments listed, naming them unless they are all the service's.
