@@ -78,12 +78,15 @@ let blueprint = Blueprint(
             // OpenWebUI keeps its accounts, chats and settings in the database DATABASE_URL names
             // (injected from postgres: the container locally, the managed PostgreSQL in staging and
             // production), and uploads and its local vector index in /app/backend/data: a volume in
-            // compose, a PersistentVolumeClaim in Kubernetes. ECS, Cloud Run and Container Apps give
-            // containers no persistent disk, so there the folder is scratch space (serverless:
-            // .scratch, and the deploy guide says so): uploads and the index are lost when an
-            // instance stops until OpenWebUI is pointed at object storage (STORAGE_PROVIDER) and
-            // pgvector (VECTOR_DB).
-            volumes: [.named("openwebui-data", at: "/app/backend/data", serverless: .scratch)],
+            // compose, a PersistentVolumeClaim in Kubernetes. In production ECS keeps it on an EFS
+            // file system (serverless: .fileSystem). Cloud Run and Container Apps give containers
+            // no persistent disk, so in staging the folder is scratch space (serverless: .scratch,
+            // and the deploy guide says so): uploads and the index are lost when an instance stops
+            // until OpenWebUI is pointed at object storage (STORAGE_PROVIDER) and pgvector (VECTOR_DB).
+            volumes: [
+                .named("openwebui-data", at: "/app/backend/data", environments: [.development, .staging], serverless: .scratch),
+                .named("openwebui-data", at: "/app/backend/data", environments: [.production], serverless: .fileSystem),
+            ],
             dependsOn: ["api", "postgres"],
             resources: Resources(cpu: 0.25, memory: "512Mi", cpuLimit: 1, memoryLimit: "1Gi"),
             ingress: .host("ralex.example.com"),

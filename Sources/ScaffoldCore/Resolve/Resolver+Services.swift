@@ -300,10 +300,13 @@ extension Resolver {
                     }
                 }
             }
-            // Cloud container platforms give services no persistent disk: a named volume there would be dropped.
+            // Cloud container platforms give services no persistent disk: a named volume there would
+            // be dropped. ECS mounts EFS for shared volumes and `serverless: .fileSystem`.
             for service in project.runningServices(in: environment.name) where service.kind != .backing {
                 for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named && volume.serverless != .scratch {
-                    errors.append(.volumeNotPersistable(service: service.name, volume: volume.source, environment: environment.name, platform: platform.rawValue, at: service.location))
+                    let onFileSystem = volume.isShared || volume.serverless == .fileSystem
+                    guard let refusing = onFileSystem ? cloud.first(where: { $0 != .ecsFargate }) : platform else { continue }
+                    errors.append(.volumeNotPersistable(service: service.name, volume: volume.source, environment: environment.name, platform: refusing.rawValue, at: service.location))
                 }
                 for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .file {
                     errors.append(.invalidValue(service: service.name, field: "file '\(volume.source)'", problem: "is mounted in \(environment.name), which deploys to \(platform.rawValue), where scaffold mounts no files: copy it into the image in the Dockerfile (COPY), or pass its settings as `environment:`", at: service.location))

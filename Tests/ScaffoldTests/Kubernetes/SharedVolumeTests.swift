@@ -56,11 +56,15 @@ struct SharedVolumeTests {
         } throws: { error in "\(error)".contains("give it one size") }
     }
 
-    @Test("a serverless cloud has no shared disk: refused by name")
-    func serverlessRefuses() throws {
+    @Test("ECS shares it on an EFS file system; Cloud Run has no shared disk: refused by name")
+    func serverless() throws {
+        let files = try QueueTests.files(Self.blueprint(web: .shared("uploads", at: "/srv/uploads"), worker: .shared("uploads", at: "/srv/uploads"),
+                                                        targets: [.aws(region: "eu-west-1", environments: [.production])]))
+        #expect(try #require(files["deploy/terraform/aws/efs.tf"]).contains(#"resource "aws_efs_file_system" "volume""#))
+        #expect(try #require(files["deploy/terraform/aws/environments/production.tfvars"]).contains(#"{ name = "uploads", path = "/srv/uploads" }"#))
         #expect {
             _ = try QueueTests.files(Self.blueprint(web: .shared("uploads", at: "/srv/uploads"), worker: .shared("uploads", at: "/srv/uploads"),
-                                                    targets: [.aws(region: "eu-west-1", environments: [.production])]))
-        } throws: { error in "\(error)".contains("'uploads'") && "\(error)".contains("ecs") }
+                                                    targets: [.gcp(project: "shop", region: "europe-west1", environments: [.production])]))
+        } throws: { error in "\(error)".contains("'uploads'") && "\(error)".contains("cloudRun") }
     }
 }

@@ -183,12 +183,14 @@ struct SeedTests {
         }
     }
 
-    @Test("ralex: OpenWebUI keeps its data on a volume in compose and Kubernetes, and the clouds say it is scratch")
+    @Test("ralex: OpenWebUI keeps its data on a volume in compose and Kubernetes, on EFS on ECS, and Cloud Run and Container Apps say it is scratch")
     func ralexOpenWebUIData() throws {
         let tree = try Tree("ralex")
-        let base = Self.services(try tree.parsed("compose.yaml"))
-        let volumes = base["openwebui"]?["volumes"] as? [Any] ?? []
-        #expect(volumes.contains { "\($0)" == "openwebui-data:/app/backend/data" }, "every compose environment mounts the volume: \(volumes)")
+        for environment in ["development", "staging", "production"] {
+            let overlay = Self.services(try tree.parsed("compose.\(environment).yaml"))
+            let volumes = overlay["openwebui"]?["volumes"] as? [Any] ?? []
+            #expect(volumes.contains { "\($0)" == "openwebui-data:/app/backend/data" }, "\(environment) mounts the volume: \(volumes)")
+        }
         if Self.registered("kubernetes") {
             let statefulSet = tree.text("deploy/kubernetes/base/openwebui/statefulset.yaml")
             #expect(statefulSet.contains("volumeClaimTemplates:"))
@@ -198,10 +200,14 @@ struct SeedTests {
         }
         if Self.registered("terraform") {
             let guide = tree.text("README.Deploy.md")
-            for (environment, platform) in [("production", "ECS Fargate"), ("staging", "Cloud Run"), ("staging", "Container Apps")] {
-                #expect(guide.contains("terraform: openwebui in \(environment): Volume openwebui-data (/app/backend/data) is scratch space on \(platform)"), "\(platform)")
+            for platform in ["Cloud Run", "Container Apps"] {
+                #expect(guide.contains("terraform: openwebui in staging: Volume openwebui-data (/app/backend/data) is scratch space on \(platform)"), "\(platform)")
             }
-            #expect(tree.text("deploy/terraform/aws/environments/production.tfvars").contains(#"writable_paths = ["/app/backend/data", "/tmp"]"#))
+            #expect(guide.contains("terraform: openwebui in production: Volume openwebui-data (/app/backend/data) is the EFS file system openwebui-data on ECS"))
+            let tfvars = tree.text("deploy/terraform/aws/environments/production.tfvars")
+            #expect(tfvars.contains(#"volumes        = [{ name = "openwebui-data", path = "/app/backend/data" }]"#), "\(tfvars)")
+            #expect(tfvars.contains(#"writable_paths = ["/tmp"]"#), "\(tfvars)")
+            #expect(tree.files.keys.contains("deploy/terraform/aws/efs.tf"))
         }
     }
 

@@ -64,6 +64,19 @@ struct TerraformTestRunTests {
         defer { try? FileManager.default.removeItem(at: root) }
         try Self.runTests(in: root, label: "public-only-in-production")
     }
+
+    @Test("shapes beyond the presets: EFS volumes, and process settings in a stack that serves nothing in public")
+    func shapes() throws {
+        var settings = ProcessSettingsTests.blueprint(targets: [.aws(region: "eu-west-1", environments: [.production])])
+        settings.services[0].processSettings?.gpus = nil
+        for (label, blueprint) in [("efs", FileSystemTests.blueprint(targets: [.aws(region: "eu-west-1", environments: [.production])])),
+                                   ("process-settings", settings)] {
+            let files = try TerraformRender.render(blueprint).map { (path: $0.key, contents: $0.value) }
+            let root = try Self.write(files, name: label)
+            defer { try? FileManager.default.removeItem(at: root) }
+            try Self.runTests(in: root, label: label)
+        }
+    }
 }
 
 /// The text filter that picks the AWS presets for `terraform test` misses none and adds none; it

@@ -60,4 +60,11 @@ public struct TerraformEnvironmentContext: Encodable, Hashable, Sendable {
     public var stateKey: String
     /// Azure: the resource group holding the state storage account.
     public var stateResourceGroup: String
+    /// ECS: the EFS file systems of the environment (its `.shared` and `serverless:
+    /// .fileSystem` volumes), by name.
+    public var fileSystems: [TerraformFileSystem] = []
+    /// True when `fileSystems` is not empty.
+    public var hasFileSystems: Bool = false
+    /// True when some environment of the stack has one (`efs.tf`).
+    public var stackHasFileSystems: Bool = false
 }

@@ -136,7 +136,11 @@ extension TerraformGenerator {
                 messages.append("Cloud Run worker pools don't autoscale: \(autoscale.min) instances run; the maximum of \(autoscale.max) and the \(autoscale.cpuPercent)% CPU target are not used.")
             }
         }
-        for volume in instance.volumes where volume.kind == .named {
+        for volume in instance.volumes where volume.kind == .named && volume.serverless != .scratch && cloud == .aws {
+            let size = volume.size.map { " Its size (\($0.literal)) doesn't apply: EFS grows with what it holds." } ?? ""
+            messages.append("Volume \(volume.source) (\(volume.target)) is the EFS file system \(volume.source) on ECS: kept across restarts and shared by every task that mounts it, each acting as one user through its access point.\(size)")
+        }
+        for volume in instance.volumes where volume.kind == .named && volume.serverless == .scratch {
             let stops = cloud == .aws ? "a task stops or is replaced" : "an instance stops or is replaced"
             messages.append("Volume \(volume.source) (\(volume.target)) is scratch space on \(cloud.platformName), as Blueprint.swift accepts (serverless: .scratch): it is emptied whenever \(stops), so keep what must survive in a managed service.")
         }

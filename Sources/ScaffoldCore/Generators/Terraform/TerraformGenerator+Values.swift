@@ -43,7 +43,7 @@ extension TerraformGenerator {
             hasHealth: health != nil, health: health,
             hasCommand: !command.isEmpty, command: TerraformListItem.list(command),
             // A named volume reaching a serverless cloud is scratch (`serverless: .scratch`): writable, not kept.
-            writablePaths: TerraformListItem.list(Array(Set(service.writablePaths + instance.volumes.filter { $0.kind == .named }.map(\.target))).sorted()),
+            writablePaths: TerraformListItem.list(Array(Set(service.writablePaths + instance.volumes.filter { $0.kind == .named && $0.serverless == .scratch }.map(\.target))).sorted()),
             hasEnvironment: !plain.isEmpty, environment: TerraformKeyValue.list(plain),
             connectEnvironment: TerraformEnvironmentMap(hasEnvironment: !connect.isEmpty, environment: TerraformKeyValue.list(connect)),
             hasServiceURLs: !serviceURLs.isEmpty, serviceURLs: serviceURLs,
@@ -56,6 +56,15 @@ extension TerraformGenerator {
             values.imageOf = owner
             values.hasImageOf = true
         }
+        // The named volumes a cloud keeps are EFS file systems (only ECS accepts them).
+        let mounts = instance.volumes.filter { $0.kind == .named && $0.serverless != .scratch }
+        values.fileSystemMounts = mounts.enumerated().map { index, volume in
+            TerraformFileSystemMount(name: volume.source, path: volume.target, last: index == mounts.count - 1)
+        }
+        values.hasFileSystemMounts = !mounts.isEmpty
+        // A path on a file system is writable already: no scratch volume on top of it.
+        let mounted = Set(mounts.map(\.target))
+        values.writablePaths = TerraformListItem.list(values.writablePaths.map(\.value).filter { !mounted.contains($0) })
         if let settings = service.processSettings {
             values.entrypoint = TerraformListItem.list(settings.entrypoint ?? [])
             values.hasEntrypoint = !(settings.entrypoint ?? []).isEmpty

@@ -52,13 +52,16 @@ public struct TerraformGenerator: ArtifactGenerator {
             security: security, certificateInput: DeployInput.awsCertificateName)
         stack.hasCron = contexts.contains { $0.services.contains(where: \.isCron) }
 
+        stack.hasFileSystems = contexts.contains(where: \.hasFileSystems)
         for index in contexts.indices {
+            contexts[index].stackHasFileSystems = stack.hasFileSystems
             contexts[index].stackHasManaged = stack.hasManaged
             contexts[index].stackHasMonitoring = stack.hasMonitoring
         }
 
         var files = cloud.baseFiles
         if stack.hasPublic && cloud == .aws { files.append("alb") }
+        if stack.hasFileSystems && cloud == .aws { files.append("efs") }
         if stack.hasManaged && cloud != .aws { files.append("network") }
         if stack.hasDatabases { files.append("database") }
         if stack.hasCaches { files.append("cache") }
@@ -105,7 +108,7 @@ public struct TerraformGenerator: ArtifactGenerator {
         let capacity = target.capacity ?? .onDemand
         let index = project.environments.firstIndex { $0.name == environment.name } ?? 0
         let state = Self.stateLocation(project: project.name, environment: environment.name, cloud: cloud, gcpProject: target.project ?? "")
-        return TerraformEnvironmentContext(
+        var context = TerraformEnvironmentContext(
             project: project.name, environment: environment.name, region: target.region ?? "",
             gcpProject: target.project ?? "", production: production,
             backupDays: production ? 14 : 7,
@@ -120,6 +123,19 @@ public struct TerraformGenerator: ArtifactGenerator {
             capacityBase: capacity.base, fargateWeight: capacity.fargateWeight, spotWeight: capacity.spotWeight,
             security: security,
             stateBucket: state.bucket, stateKey: state.key, stateResourceGroup: state.resourceGroup)
+        // One EFS file system per volume name, its access point acting as the first mounting
+        // service's user (images scaffold builds run as 10001 and up; prebuilt ones as 1000).
+        var fileSystems: [String: Int] = [:]
+        var order: [String] = []
+        for (values, service) in zip(services, services.map { name in project.service(named: name.name) }) {
+            for mount in values.fileSystemMounts where fileSystems[mount.name] == nil {
+                fileSystems[mount.name] = service?.uid ?? 1000
+                order.append(mount.name)
+            }
+        }
+        context.fileSystems = order.sorted().map { TerraformFileSystem(name: $0, uid: fileSystems[$0] ?? 1000) }
+        context.hasFileSystems = !order.isEmpty
+        return context
     }
 
     /// `instance` with the queue variables of `target`'s cloud (one environment may deploy to several).
@@ -172,7 +188,7 @@ public struct TerraformGenerator: ArtifactGenerator {
             inputNames: inputs.map(\.name).joined(separator: ", "),
             environments: environments.map { environment in
                 let names = environment.services.filter(\.isService).map(\.name).sorted()
-                return TerraformTestContext.Environment(
+                var expected = TerraformTestContext.Environment(
                     name: environment.environment, serviceNames: TerraformListItem.list(names),
                     serviceList: names.joined(separator: ", "),
                     services: environment.services.map { service in
@@ -195,10 +211,17 @@ public struct TerraformGenerator: ArtifactGenerator {
                         (expected.hasEntrypoint, expected.entrypoint) = (service.hasEntrypoint, service.entrypoint)
                         (expected.hasUser, expected.user) = (service.hasUser, service.user)
                         (expected.hasOpenFiles, expected.openFiles) = (service.hasOpenFiles, service.openFiles)
+                        expected.fileSystemMounts = service.fileSystemMounts.map {
+                            TerraformTestContext.Mount(environment: environment.environment, service: service.name, name: $0.name, path: $0.path)
+                        }
                         return expected
                     },
                     hasPublic: environment.hasPublic,
                     hasCertificate: environment.security.hasCertificate, certificate: environment.security.certificate)
+                expected.fileSystems = environment.fileSystems.map {
+                    TerraformTestContext.FileSystem(environment: environment.environment, name: $0.name, uid: $0.uid)
+                }
+                return expected
             })
         context.stackHasPublic = environments.contains(where: \.hasPublic)
         context.hasJobs = environments.contains { $0.services.contains { $0.run == Service.Lifecycle.job.rawValue } }

@@ -40,6 +40,10 @@ public struct TerraformServiceValues: Encodable, Hashable, Sendable {
     public var openFiles: Int = 0
     /// True when `openFiles` is set.
     public var hasOpenFiles: Bool = false
+    /// ECS: the volumes on EFS file systems (`.shared`, `serverless: .fileSystem`) it mounts.
+    public var fileSystemMounts: [TerraformFileSystemMount] = []
+    /// True when `fileSystemMounts` is not empty.
+    public var hasFileSystemMounts: Bool = false
     /// How long a job or cron task may run before Cloud Run or Container Apps stops it, and how
     /// long the deploy waits for a job on ECS: an hour.
     public var taskTimeoutSeconds: Int = 3600
@@ -127,4 +131,23 @@ public struct TerraformPortValues: Encodable, Hashable, Sendable {
     public var transport: String
     /// Whether it is the list's last element.
     public var last: Bool
+}
+
+/// A volume on an EFS file system, mounted by a service: `{ name = "uploads", path = "/srv/uploads" }`.
+public struct TerraformFileSystemMount: Encodable, Hashable, Sendable {
+    /// The volume name, the key in `file_systems`.
+    public var name: String
+    /// The container path.
+    public var path: String
+    /// Whether it is the list's last element.
+    public var last: Bool
+}
+
+/// An EFS file system of one environment: `uploads = { uid = 10001 }`, the user its access point
+/// makes every mounting task act as.
+public struct TerraformFileSystem: Encodable, Hashable, Sendable {
+    /// The volume name.
+    public var name: String
+    /// The POSIX user and group the access point enforces: the first mounting service's.
+    public var uid: Int
 }

@@ -34,6 +34,23 @@ public struct TerraformTestContext: Encodable, Hashable, Sendable {
         public var hasCertificate: Bool
         /// The certificate Blueprint.swift names; empty when none.
         public var certificate: String
+        /// The environment's EFS file systems.
+        public var fileSystems: [FileSystem] = []
+    }
+
+    /// An EFS file system one environment keeps, and the user its access point acts as.
+    public struct FileSystem: Encodable, Hashable, Sendable {
+        public var environment: String
+        public var name: String
+        public var uid: Int
+    }
+
+    /// An EFS volume a service's task definition mounts.
+    public struct Mount: Encodable, Hashable, Sendable {
+        public var environment: String
+        public var service: String
+        public var name: String
+        public var path: String
     }
 
     /// One ECS service's expectations in one environment.
@@ -85,6 +102,8 @@ public struct TerraformTestContext: Encodable, Hashable, Sendable {
         public var user: String = ""
         public var hasOpenFiles: Bool = false
         public var openFiles: Int = 0
+        /// The EFS volumes the task definition mounts.
+        public var fileSystemMounts: [Mount] = []
     }
 
     /// One `.url(of:)` variable as the task must receive it.

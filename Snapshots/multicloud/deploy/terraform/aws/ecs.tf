@@ -147,8 +147,11 @@ resource "aws_ecs_task_definition" "service" {
         readonlyRootFilesystem = true
         environment            = [for name in sort(keys(each.value.environment)) : { name = name, value = each.value.environment[name] }]
         secrets                = [for name in sort(keys(each.value.secrets)) : { name = name, valueFrom = local.secret_arns[each.value.secrets[name]] }]
-        mountPoints            = [for path in each.value.writable_paths : { sourceVolume = replace(trim(path, "/"), "/", "-"), containerPath = path, readOnly = false }]
         linuxParameters        = { initProcessEnabled = true }
+        mountPoints = concat(
+          [for path in each.value.writable_paths : { sourceVolume = replace(trim(path, "/"), "/", "-"), containerPath = path, readOnly = false }],
+          [for mount in each.value.volumes : { sourceVolume = "efs-${mount.name}", containerPath = mount.path, readOnly = false }],
+        )
         portMappings = concat(
           [for port in(each.value.port == null ? [] : [each.value.port]) : { name = each.key, containerPort = port, protocol = "tcp" }],
           [for port in each.value.more_ports : { name = "${each.key}-${port.name}", containerPort = port.port, protocol = port.protocol }],

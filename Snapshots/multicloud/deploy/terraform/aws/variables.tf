@@ -133,6 +133,7 @@ variable "services" {
     user           = optional(string)       # processSettings user: the uid the container runs as
     open_files     = optional(number)       # processSettings openFiles: the nofile ulimit
     writable_paths = optional(list(string), [])
+    volumes        = optional(list(object({ name = string, path = string })), []) # EFS file systems (file_systems) it mounts
     environment    = optional(map(string), {})
     secrets        = optional(map(string), {}) # variable name => secret key under <project>/<environment>/
   }))

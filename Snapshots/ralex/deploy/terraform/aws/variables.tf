@@ -133,6 +133,7 @@ variable "services" {
     user           = optional(string)       # processSettings user: the uid the container runs as
     open_files     = optional(number)       # processSettings openFiles: the nofile ulimit
     writable_paths = optional(list(string), [])
+    volumes        = optional(list(object({ name = string, path = string })), []) # EFS file systems (file_systems) it mounts
     environment    = optional(map(string), {})
     secrets        = optional(map(string), {}) # variable name => secret key under <project>/<environment>/
   }))
@@ -141,6 +142,12 @@ variable "services" {
     condition     = alltrue([for service in values(var.services) : contains(["service", "job", "cron"], service.run) && (service.run == "cron") == (service.schedule != null)])
     error_message = "Each entry's run is service, job or cron, and exactly the cron ones have a schedule."
   }
+}
+
+variable "file_systems" {
+  description = "EFS file systems by volume name (Blueprint.swift's .shared volumes and serverless: .fileSystem): encrypted, in every private subnet, reached through an access point acting as uid."
+  type        = map(object({ uid = number }))
+  default     = {}
 }
 
 variable "databases" {

@@ -46,9 +46,18 @@ services = {
     ingress        = { host = "ralex.example.com", path = "/", path_pattern = "/*" }
     health         = { kind = "http", path = "/health", ready_path = "/health", command = [], interval = 10, timeout = 5, retries = 3, start_period = 10 }
     command        = null
-    writable_paths = ["/app/backend/data", "/tmp"]
+    writable_paths = ["/tmp"]
+    volumes        = [{ name = "openwebui-data", path = "/app/backend/data" }]
     environment    = { "OPENAI_API_BASE_URL" = "http://api:8000/v1" }
     secrets        = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "ralex-bridge-key", "WEBUI_SECRET_KEY" = "webui-secret-key" }
+  }
+}
+
+# EFS file systems (.shared volumes and serverless: .fileSystem), each with the user its access
+# point makes every mounting task act as.
+file_systems = {
+  "openwebui-data" = {
+    uid = 1000
   }
 }
 

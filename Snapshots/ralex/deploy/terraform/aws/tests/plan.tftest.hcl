@@ -139,6 +139,11 @@ run "plan" {
   }
 
   assert {
+    condition     = var.environment != "production" || try(aws_efs_file_system.volume["openwebui-data"].encrypted && length([for key, target in aws_efs_mount_target.volume : key if startswith(key, "openwebui-data-")]) == length(var.availability_zones) && aws_efs_access_point.volume["openwebui-data"].posix_user[0].uid == 1000, false)
+    error_message = "production must keep openwebui-data on an encrypted EFS file system with a mount target in every private subnet and an access point acting as 1000."
+  }
+
+  assert {
     condition     = var.environment != "production" || try(aws_lb_listener.https[0].protocol == "HTTPS" && aws_lb_listener.https[0].certificate_arn == var.certificate_arn, false)
     error_message = "production's HTTPS listener must use the certificate the deploy passes as TF_VAR_certificate_arn."
   }
@@ -166,6 +171,11 @@ run "apply" {
   assert {
     condition     = var.environment != "production" || try(jsondecode(aws_ecs_task_definition.service["openwebui"].container_definitions)[0].image == "ghcr.io/open-webui/open-webui:v0.6.5", false)
     error_message = "production must run openwebui from its pinned image."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(contains([for mount in jsondecode(aws_ecs_task_definition.service["openwebui"].container_definitions)[0].mountPoints : "${mount.sourceVolume}=${mount.containerPath}"], "efs-openwebui-data=/app/backend/data") && one([for volume in aws_ecs_task_definition.service["openwebui"].volume : volume.efs_volume_configuration[0].transit_encryption if volume.name == "efs-openwebui-data"]) == "ENABLED", false)
+    error_message = "production's openwebui task must mount the EFS file system openwebui-data at /app/backend/data, over TLS."
   }
 
   assert {
