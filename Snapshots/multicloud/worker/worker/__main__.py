@@ -2,6 +2,8 @@
 
 It is yours: scaffold never rewrites it. It does its "work" in a loop and touches a heartbeat file;
 `--healthcheck` exits 0 while the heartbeat is fresh, which is what the container health check runs.
+Run with `--cleanup` (what the blueprint's jobs and scheduled tasks pass), it does one
+round of work and exits 0 instead.
 """
 
 import argparse
@@ -13,6 +15,7 @@ import time
 GREETING = "hello from worker"
 HEARTBEAT = pathlib.Path(os.environ.get("WORKER_HEARTBEAT", "/tmp/worker-heartbeat"))
 INTERVAL_SECONDS = 5
+TASK_WORDS = frozenset(["--cleanup"])
 
 
 def healthy(now=None):
@@ -30,6 +33,9 @@ def main(argv=None):
     arguments, _ = parser.parse_known_args(argv)
     if arguments.healthcheck:
         sys.exit(0 if healthy() else 1)
+    if TASK_WORDS.intersection(sys.argv[1:] if argv is None else argv):
+        print(GREETING, "- task done", flush=True)
+        return
     print(GREETING, flush=True)
     while True:
         HEARTBEAT.write_text(str(time.time()))

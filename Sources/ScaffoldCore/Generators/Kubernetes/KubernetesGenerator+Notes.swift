@@ -36,6 +36,13 @@ extension KubernetesGenerator {
                     notes.append(note(service.name, nil, "restart \(restart.rawValue) is not kept: a Deployment or StatefulSet restarts its pods always"))
                 }
             }
+            // Helm applies a release at once and runs jobs as hooks after it: dependents start first.
+            let jobs = Set(inCluster.flatMap { environment in
+                (service.instance(in: environment)?.dependsOn ?? []).filter { project.service(named: $0)?.isJob == true }
+            }).sorted()
+            if !jobs.isEmpty && !service.runsToCompletion {
+                notes.append(FidelityNote(family: family, service: service.name, environment: nil, message: "the Helm chart runs \(jobs.joined(separator: ", ")) as a post-install/post-upgrade hook, once the release's workloads are applied: \(service.name) starts before \(jobs.count == 1 ? "it completes" : "they complete") and must retry until then (the kustomize deploy in deploy.yml starts \(service.name) only after)."))
+            }
             if service.ingress != nil && service.port == nil {
                 notes.append(note(service.name, nil, "asks for an ingress but has no port, so no Ingress is rendered"))
             }

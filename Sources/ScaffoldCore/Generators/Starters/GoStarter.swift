@@ -12,6 +12,10 @@ struct GoStarter {
         var goVersion: String
         var healthPaths: [ListItem]
         var port: Int
+        /// Arguments only the image's jobs and cron tasks pass: one round of work, then exit.
+        var taskWords: [ListItem] = []
+        /// True when `taskWords` is not empty.
+        var hasTaskWords: Bool = false
     }
 
     func plan() throws -> StarterPlan? {
@@ -22,10 +26,12 @@ struct GoStarter {
         while folder.hasPrefix("./") { folder.removeFirst(2) }
         if folder == "." { folder = "" }
         let prefix = folder.isEmpty ? "" : folder + "/"
-        let context = Context(
+        var context = Context(
             projectName: name, module: name, goVersion: build.runtime.version,
             healthPaths: ListItem.list(group.healthPaths.isEmpty ? ["/health"] : group.healthPaths),
             port: service.port ?? 8080)
+        context.taskWords = ListItem.list(group.taskWords)
+        context.hasTaskWords = !group.taskWords.isEmpty
         var plan = StarterPlan(manifest: "go.mod", files: [])
         try plan.add("starters/go/go.mod", at: "go.mod", context: context)
         try plan.add("starters/go/go.sum", at: "go.sum", context: context)

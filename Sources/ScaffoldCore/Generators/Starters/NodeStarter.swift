@@ -21,6 +21,10 @@ struct NodeStarter {
         var requirePath: String
         var outputFolder: String
         var outputFolderLiteral: String
+        /// Arguments only the image's jobs and cron tasks pass: one round of work, then exit.
+        var taskWords: [ListItem] = []
+        /// True when `taskWords` is not empty.
+        var hasTaskWords: Bool = false
     }
 
     func plan() throws -> StarterPlan? {
@@ -32,13 +36,15 @@ struct NodeStarter {
         let parts = entry.split(separator: "/").map(String.init)
         let built = parts.count > 1 && ["dist", "build", "out", "lib"].contains(parts[0])
         let source = built ? (["src"] + parts.dropFirst()).joined(separator: "/") : entry
-        let context = Context(
+        var context = Context(
             projectName: name, description: "The \(name) starter, written by scaffold.",
             engines: ">=\(build.runtime.version)", entry: entry, hasBuild: built,
             devScript: "node --watch \(source)", startScript: "node \(entry)",
             healthPaths: ListItem.list(group.healthPaths.isEmpty ? ["/health"] : group.healthPaths),
             port: service.port ?? 3000, requirePath: "../\(source)",
             outputFolder: parts[0], outputFolderLiteral: "\"\(parts[0])\"")
+        context.taskWords = ListItem.list(group.taskWords)
+        context.hasTaskWords = !group.taskWords.isEmpty
         var plan = StarterPlan(manifest: "package.json", files: [])
         try plan.add("starters/node/package.json", at: "package.json", context: context)
         try NodeStarter.addLockfile(build.runtime.tool, folder: "node", to: &plan, context: context)

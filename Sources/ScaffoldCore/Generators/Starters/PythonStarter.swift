@@ -94,6 +94,23 @@ struct PythonStarter {
         var appModule: (module: String, attribute: String)?
         var workerModule: String?
 
+        // A module a long-running service runs is a worker even where a task runs it too (with
+        // its own arguments), whichever is declared first.
+        let longRunning = Set(group.services.filter { !$0.runsToCompletion }.compactMap { service -> String? in
+            if case let .module(module, false) = Self.entry(of: service) { return module }
+            return nil
+        })
+        // The arguments a task passes to the module (or console script) a worker also runs.
+        let taskWords = Set(group.taskWords)
+        func worker(_ program: String) -> WorkerContext {
+            let words = group.services.filter(\.runsToCompletion).flatMap { task -> [String] in
+                let command = task.build?.command ?? []
+                guard let at = command.firstIndex(of: program) else { return [] }
+                return command[(at + 1)...].filter(taskWords.contains)
+            }
+            let sorted = Array(Set(words)).sorted()
+            return WorkerContext(projectName: name, taskWords: ListItem.list(sorted), hasTaskWords: !sorted.isEmpty)
+        }
         for service in group.services {
             let port = service.port ?? 8000
             switch Self.entry(of: service) {
@@ -110,10 +127,10 @@ struct PythonStarter {
                     try files.add("starters/python/cli.py", at: Self.file(module + ".__main__"), context: CLIContext(projectName: name, commandName: "python -m \(module)", appModule: module + ".app", port: port))
                     try files.add("starters/python/app.py", at: Self.file(module + ".app"), context: AppContext(projectName: name, healthPaths: healthPaths, attribute: "app"))
                     appModule = appModule ?? (module + ".app", "app")
-                } else if service.runsToCompletion {
+                } else if service.runsToCompletion && !longRunning.contains(module) {
                     try files.add("starters/python/task.py", at: Self.file(module + ".__main__"), context: WorkerContext(projectName: name))
                 } else {
-                    try files.add("starters/python/worker.py", at: Self.file(module + ".__main__"), context: WorkerContext(projectName: name))
+                    try files.add("starters/python/worker.py", at: Self.file(module + ".__main__"), context: worker(module))
                     workerModule = workerModule ?? module + ".__main__"
                 }
             case let .script(command, server):
@@ -127,7 +144,7 @@ struct PythonStarter {
                     appModule = appModule ?? (package + ".app", "app")
                     scripts.append(Script(name: command, target: package + ".cli:main"))
                 } else {
-                    try files.add("starters/python/worker.py", at: Self.file(package + ".worker"), context: WorkerContext(projectName: name))
+                    try files.add("starters/python/worker.py", at: Self.file(package + ".worker"), context: worker(command))
                     workerModule = workerModule ?? package + ".worker"
                     scripts.append(Script(name: command, target: package + ".worker:main"))
                 }
@@ -295,6 +312,11 @@ struct PythonStarter {
 
     struct WorkerContext: Encodable {
         var projectName: String
+        /// The words a `.job` or `.cron` of this worker's module passes (`--cleanup`): seeing one,
+        /// it does one round of work and exits.
+        var taskWords: [ListItem] = []
+        /// True when `taskWords` is not empty.
+        var hasTaskWords: Bool = false
     }
 
     struct InitContext: Encodable {

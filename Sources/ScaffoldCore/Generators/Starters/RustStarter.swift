@@ -11,15 +11,21 @@ struct RustStarter {
         var rustVersion: String
         var healthPaths: [ListItem]
         var port: Int
+        /// Arguments only the image's jobs and cron tasks pass: one round of work, then exit.
+        var taskWords: [ListItem] = []
+        /// True when `taskWords` is not empty.
+        var hasTaskWords: Bool = false
     }
 
     func plan() throws -> StarterPlan? {
         let service = group.first
         guard let build = service.build else { return nil }
-        let context = Context(
+        var context = Context(
             binary: build.runtime.entry, rustVersion: build.runtime.version,
             healthPaths: ListItem.list(group.healthPaths.isEmpty ? ["/health"] : group.healthPaths),
             port: service.port ?? 8080)
+        context.taskWords = ListItem.list(group.taskWords)
+        context.hasTaskWords = !group.taskWords.isEmpty
         var plan = StarterPlan(manifest: "Cargo.toml", files: [])
         try plan.add("starters/rust/Cargo.toml", at: "Cargo.toml", context: context)
         try plan.add("starters/rust/Cargo.lock", at: "Cargo.lock", context: context)

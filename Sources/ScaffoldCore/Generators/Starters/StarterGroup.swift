@@ -32,6 +32,21 @@ struct StarterGroup {
         return name.isEmpty ? "app" : name
     }
 
+    /// The words only the group's `.job`s and `.cron` tasks pass on their command line
+    /// (`--cleanup`, `migrate`), sorted: a starter that sees one does one round of work and exits,
+    /// while the same program run by a long-running service keeps running.
+    var taskWords: [String] {
+        let tasks = services.filter(\.runsToCompletion).flatMap { $0.command ?? [] }
+        var others: [String] = []
+        for service in services where !service.runsToCompletion {
+            others += service.command ?? []
+            others += service.build?.command ?? []
+            others += service.build?.devCommand ?? []
+            others += service.health?.command ?? []
+        }
+        return Array(Set(tasks).subtracting(others)).sorted()
+    }
+
     /// Every health path the group's services probe (`/health`, `/ready`, ...), sorted, without repeats.
     var healthPaths: [String] {
         let paths = services.flatMap { service -> [String] in
