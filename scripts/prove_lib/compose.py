@@ -163,6 +163,10 @@ def environment(ctx: Ctx, env: str, dev_loop_env: str | None) -> None:
             ctx.fail(f"{prefix} down", out.why() if not out.ok else f"{len(left)} container(s) left", log)
 
 
+RELOAD_SETTLE_SECONDS = 3
+"""How long a dev loop waits after the server answers before it edits the source."""
+
+
 def _host_get(url: str, seconds: float = 20) -> str:
     """GET from the host, retried for a while: 'HTTP <status>' or the error."""
     deadline = time.monotonic() + seconds
@@ -250,6 +254,11 @@ def dev_loop(ctx: Ctx, env: str, service: str, live: list, log: Path, dev_loop_e
         if not first.ok:
             ctx.fail(check, "; ".join(filter(None, [wrong, f"GET / before the edit: {_probe_said(first)}"])), log)
             return
+        # A polling reloader (uvicorn's StatReload) forgets every mtime when it restarts and
+        # takes the next poll as its new baseline: an edit that lands between the restart and
+        # that poll is never seen. A person's edit comes seconds after the server settled, so
+        # let a reload the previous loop's restore started finish before editing.
+        time.sleep(RELOAD_SETTLE_SECONDS)
         changed = greeting.replace("hello from", "changed for")
         source.write_bytes(original.replace(greeting.encode(), changed.encode()))
         res = ctx.probe(live[0]["Id"], "text", f"http://127.0.0.1:{port}/", changed, seconds=60, log=log)
