@@ -88,7 +88,21 @@ public struct BlueprintLoader: Sendable {
             ] + installation.linkArguments + ["-o", executable.path], timeout: compileTimeout)
         }
         var compile = Subprocess.Output(status: -1, stdout: "", stderr: "", timedOut: false)
-        if let direct = FrontendInvocation(compiler: compiler, sources: [main, clock], modules: installation.modules, moduleCache: moduleCache,
+        let incremental = IncrementalBuild(folder: cacheDirectory.appendingPathComponent("incremental"), swiftc: swiftc,
+                                           stamp: [ScaffoldVersion.current, compilerVersion, moduleFingerprint, cacheDirectory.standardizedFileURL.path,
+                                                   installation.modules.path, installation.linkArguments.joined(separator: " ")].joined(separator: "\n") + "\n")
+        if let source = String(data: bytes, encoding: .utf8),
+           let partition = BlueprintPartition(source: source, mainPath: incremental.mainFile.path),
+           let built = try incremental.build(partition, extraSources: [(FixedClock.fileName, FixedClock.source)], arguments: [
+               "-module-name", "main", "-Onone", "-suppress-warnings", "-I", installation.modules.path,
+               "-module-cache-path", moduleCache.path, "-Xlinker", "-export-dynamic",
+           ] + compiler.fastLinker + installation.linkArguments, timeout: compileTimeout, executable: executable) {
+            // A large blueprint, built part by part; if that fails, the whole file is compiled as
+            // written below, and its diagnostics are the ones shown.
+            if built.timedOut { throw LoaderError.timedOut(shown, phase: "compiling", seconds: compileTimeout) }
+            compile = built
+        }
+        if compile.status != 0, let direct = FrontendInvocation(compiler: compiler, sources: [main, clock], modules: installation.modules, moduleCache: moduleCache,
                                            linkArguments: installation.linkArguments, work: work, executable: executable) {
             compile = try direct.run(timeout: compileTimeout)
             if compile.timedOut { throw LoaderError.timedOut(shown, phase: "compiling", seconds: compileTimeout) }
@@ -116,7 +130,8 @@ public struct BlueprintLoader: Sendable {
         let run = try Subprocess.run(command[0], Array(command.dropFirst()), environment: environment, currentDirectory: work, timeout: runTimeout)
         if run.timedOut { throw LoaderError.timedOut(shown, phase: "running", seconds: runTimeout) }
         guard run.status == 0 else {
-            throw LoaderError.runFailed(shown, status: run.status, output: Self.rewrite(run.stderr, path: main.path, shown: shown))
+            let said = Self.rewrite(Self.rewrite(run.stderr, path: main.path, shown: shown), path: incremental.mainFile.path, shown: shown)
+            throw LoaderError.runFailed(shown, status: run.status, output: said)
         }
         guard let json = FileManager.default.contents(atPath: output.path) else {
             throw LoaderError.noBlueprint(shown)

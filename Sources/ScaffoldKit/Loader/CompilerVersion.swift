@@ -19,6 +19,12 @@ struct CompilerVersion: Codable, Equatable, Sendable {
     /// The folder of the resolved `swiftc`, holding `swift-frontend`, `clang` and the linkers.
     var binDirectory: String
 
+    /// The driver flag that links with the toolchain's `lld`, where it has one: it links a
+    /// blueprint of many object files several times faster than the system linker.
+    var fastLinker: [String] {
+        FileManager.default.isExecutableFile(atPath: URL(fileURLWithPath: binDirectory).appendingPathComponent("ld.lld").path) ? ["-use-ld=lld"] : []
+    }
+
     /// The compiler's description, from the cache in `cacheDirectory` or by asking it once.
     static func cached(swiftc: String, cacheDirectory: URL) throws -> CompilerVersion {
         let resolved = URL(fileURLWithPath: which(swiftc)).resolvingSymlinksInPath().path
