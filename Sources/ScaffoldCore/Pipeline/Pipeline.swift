@@ -20,16 +20,9 @@ public struct Pipeline: Sendable {
         var requests: [RenderRequest] = []
         var owners: [String: String] = [:]
         for generator in generators {
-            for request in try generator.memoizedRequests(for: project) {
-                guard Self.isSafeRelativePath(request.path) else {
-                    throw PipelineError.unsafePath(request.path, family: generator.family)
-                }
-                if let owner = owners[request.path] {
-                    throw PipelineError.duplicatePath(request.path, families: [owner, generator.family])
-                }
-                owners[request.path] = generator.family
-                requests.append(request)
-            }
+            let own = try generator.memoizedRequests(for: project)
+            try Self.claim(own, by: generator, owners: &owners)
+            requests += own
         }
         return requests
     }
@@ -45,13 +38,35 @@ public struct Pipeline: Sendable {
         try RenderMemo.scope(project) { (try unscopedRender(project, templates: templates), notes(for: project)) }
     }
 
+    /// One family at a time: its requests are rendered and let go before the next family's are
+    /// built, so a render holds one family's contexts at a time besides the rendered text.
     private func unscopedRender(_ project: ResolvedProject, templates: TemplateSet) throws -> [GeneratedFile] {
-        try requests(for: project).map { request in
-            let format = request.format ?? EscapeFormat.forOutputPath(request.path)
-            let text = try templates.render(request.template, context: request.context, format: format, strict: true)
-            return GeneratedFile(path: request.path, contents: text, executable: request.executable, starter: request.starter)
+        var files: [GeneratedFile] = []
+        var owners: [String: String] = [:]
+        for generator in generators {
+            let requests = try generator.requests(for: project)
+            try Self.claim(requests, by: generator, owners: &owners)
+            generator.recordPaths(requests.map(\.path), for: project)
+            for request in requests {
+                let format = request.format ?? EscapeFormat.forOutputPath(request.path)
+                let text = try templates.render(request.template, context: request.context, format: format, strict: true)
+                files.append(GeneratedFile(path: request.path, contents: text, executable: request.executable, starter: request.starter))
+            }
         }
-        .sorted { $0.path < $1.path }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Checks that `requests` name safe paths no other family has claimed, and claims them.
+    private static func claim(_ requests: [RenderRequest], by generator: any ArtifactGenerator, owners: inout [String: String]) throws {
+        for request in requests {
+            guard isSafeRelativePath(request.path) else {
+                throw PipelineError.unsafePath(request.path, family: generator.family)
+            }
+            if let owner = owners[request.path] {
+                throw PipelineError.duplicatePath(request.path, families: [owner, generator.family])
+            }
+            owners[request.path] = generator.family
+        }
     }
 
     /// Every family's fidelity notes for `project`, sorted and without duplicates.

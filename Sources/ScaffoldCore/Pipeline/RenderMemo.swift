@@ -64,6 +64,20 @@ extension ArtifactGenerator {
         return try RenderMemo.value("requests:\(memoName)", project: project) { try requests(for: project) }
     }
 
+    /// The paths of `requests(for:)`, once per render: the pipeline records them as it renders
+    /// each family, so the deploy guide, rendered after the families it lists, reads them without
+    /// building their contexts again.
+    func memoizedPaths(for project: ResolvedProject) throws -> [String] {
+        guard !(self is DocsGenerator) else { return try requests(for: project).map(\.path) }
+        return try RenderMemo.value("paths:\(memoName)", project: project) { try memoizedRequests(for: project).map(\.path) }
+    }
+
+    /// Records `paths` as this generator's paths in the render in progress.
+    func recordPaths(_ paths: [String], for project: ResolvedProject) {
+        guard !(self is DocsGenerator) else { return }
+        _ = RenderMemo.value("paths:\(memoName)", project: project) { paths }
+    }
+
     /// `notes(for:)`, once per render.
     func memoizedNotes(for project: ResolvedProject) -> [FidelityNote] {
         guard !(self is DocsGenerator) else { return notes(for: project) }

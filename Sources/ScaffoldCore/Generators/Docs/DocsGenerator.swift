@@ -137,7 +137,7 @@ public struct DocsGenerator: ArtifactGenerator {
     public func requests(for project: ResolvedProject) throws -> [RenderRequest] {
         var families: [Family] = []
         for generator in documented {
-            let paths = try generator.memoizedRequests(for: project).map(\.path).sorted()
+            let paths = try generator.memoizedPaths(for: project).sorted()
             guard !paths.isEmpty else { continue }
             let key = generator.family.replacingOccurrences(of: "-", with: "_")
             var flags = Dictionary(uniqueKeysWithValues: Self.knownFamilies.map { ($0, false) })
