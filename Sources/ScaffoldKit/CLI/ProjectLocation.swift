@@ -21,6 +21,12 @@ struct ProjectLocation {
         return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
     }
 
+    /// Throws when the folder has no Blueprint.swift: checked before a command takes the
+    /// project's lock, so a command run in the wrong folder leaves nothing behind there.
+    func requireBlueprint() throws {
+        guard FileManager.default.fileExists(atPath: blueprint.path) else { throw LoaderError.missingBlueprint(displayBlueprint) }
+    }
+
     func session(_ installation: Installation) -> ProjectSession {
         ProjectSession(installation: installation, blueprint: blueprint, displayPath: displayBlueprint, overrides: overrides, cacheDirectory: cache)
     }

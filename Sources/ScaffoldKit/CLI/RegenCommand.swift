@@ -7,6 +7,7 @@ enum RegenCommand {
         let arguments = try Arguments(raw, flags: ["--check", "--dry-run", "--force", "--verbose"], options: ["--project"])
         guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
         let location = ProjectLocation(arguments.options["--project"])
+        try location.requireBlueprint()
         let installation = try Installation.current()
         let writer = ProjectWriter(root: location.root, owns: GeneratedPaths.couldGenerate)
         return try writer.exclusively(report: { Console.error("note: \($0)") }) {
@@ -118,6 +119,7 @@ enum DiffCommand {
         let arguments = try Arguments(raw, flags: ["--summary"], options: ["--project"])
         guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
         let location = ProjectLocation(arguments.options["--project"])
+        try location.requireBlueprint()
         let installation = try Installation.current()
         let session = location.session(installation)
         let writer = ProjectWriter(root: location.root, owns: GeneratedPaths.couldGenerate)
@@ -142,6 +144,7 @@ enum DumpCommand {
         let arguments = try Arguments(raw, flags: [], options: ["--project"])
         guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
         let location = ProjectLocation(arguments.options["--project"])
+        try location.requireBlueprint()
         try ProjectWriter(root: location.root).exclusively(report: { Console.error("note: \($0)") }) {}
         let (project, _) = try location.session(try Installation.current()).resolve()
         Console.out(try ModelJSON.encode(project))

@@ -18,6 +18,21 @@ struct RoughEdgeTests {
         try Data(changed.utf8).write(to: url)
     }
 
+    @Test("regen, diff and dump in a folder without a blueprint say so and leave the folder as it was")
+    func noBlueprint() throws {
+        let folder = TestPaths.temporaryFolder("no-blueprint")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let missing = folder.appendingPathComponent("not/there")
+        for arguments in [["regen"], ["regen", "--check"], ["diff"], ["dump"]] {
+            for root in [folder, missing] {
+                let result = try ScaffoldBinary.run(arguments + ["--project", root.path])
+                #expect(result.status == 1, "\(arguments): \(result.output)")
+                #expect(result.stderr.contains("no blueprint at") && result.stderr.contains("run `scaffold init`"), "\(result.stderr)")
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "a failed command left files behind")
+    }
+
     @Test("a changed line reads -old then +new, as git prints it")
     func deletionsFirst() throws {
         let root = try initProject("order")
