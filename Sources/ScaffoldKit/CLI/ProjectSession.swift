@@ -64,14 +64,15 @@ public struct ProjectSession {
     }
 
     /// A digest of everything a render's output depends on, computed without loading or
-    /// rendering: the blueprint's cached JSON document, the built-in templates and overrides, and
+    /// rendering: the blueprint's cached JSON document, the built-in templates and overrides (each
+    /// folder's digest remembered by its files' `lstat` fields, like the regen index), and
     /// scaffold itself (its version and binary). Nil when the blueprint's compile isn't cached or
     /// the templates can't be read as loading would, so the caller renders.
     public func renderKey() -> String? {
         let loader = BlueprintLoader(installation: installation, cacheDirectory: cacheDirectory)
         guard let document = loader.cachedDocument(blueprint),
-              let builtIn = TemplateLoader.digest(of: installation.templates),
-              let custom = overrides.map({ TemplateLoader.digest(of: $0, refusingLinks: true) }) ?? "none",
+              let builtIn = TemplateLoader.digest(of: installation.templates, remembering: Self.userCache().appendingPathComponent("template-digests")),
+              let custom = overrides.map({ TemplateLoader.digest(of: $0, refusingLinks: true, remembering: cacheDirectory.appendingPathComponent("template-digests")) }) ?? "none",
               let binary = FileStat.of(installation.executable.resolvingSymlinksInPath().path) else { return nil }
         return SHA256.hex("""
         scaffold render key 2

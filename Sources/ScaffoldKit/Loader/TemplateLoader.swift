@@ -36,23 +36,54 @@ public enum TemplateLoader {
     /// A digest of every file under `folder` (names and bytes), for keying rendered output by the
     /// templates without parsing them: "none" when there is no folder, nil when `refusingLinks`
     /// and some entry is a link (loading would refuse it, so nothing may be answered from a cache).
-    public static func digest(of folder: URL, refusingLinks: Bool = false) -> String? {
+    public static func digest(of folder: URL, refusingLinks: Bool = false, remembering memo: URL? = nil) -> String? {
         let fm = FileManager.default
         guard FileStat.isFolder(folder.path) || fm.fileExists(atPath: folder.path) else { return "none" }
         guard let enumerator = fm.enumerator(atPath: folder.path) else { return nil }
         var paths: [String] = []
         while let path = enumerator.nextObject() as? String { paths.append(path) }
-        var hashed = Data()
+        var files: [(path: String, stat: FileStat)] = []
         for path in paths.sorted() {
             let full = folder.path + "/" + path
             guard let entry = FileStat.of(full) else { return nil }
             if refusingLinks && entry.isSymbolicLink { return nil }
             if FileStat.isFolder(full) { continue }
-            guard let bytes = fm.contents(atPath: full) else { return nil }
-            hashed.append(contentsOf: "\(path)\u{0}\(bytes.count)\u{0}".utf8)
+            files.append((path, entry))
+        }
+        // The files' `lstat` fields, as the regen index keeps them: while they are what they
+        // were when the digest was remembered, and weren't changing then, the bytes are too.
+        let signature = SHA256.hex(files.map { "\($0.path)\u{0}\($0.stat.size) \($0.stat.modified) \($0.stat.changed) \($0.stat.inode) \($0.stat.mode)" }
+            .joined(separator: "\n"))
+        let memoFile = memo?.appendingPathComponent("templates-\(SHA256.hex(folder.standardizedFileURL.path).prefix(32)).json")
+        if let memoFile, let data = fm.contents(atPath: memoFile.path),
+           let remembered = try? JSONDecoder().decode(RememberedDigest.self, from: data),
+           remembered.signature == signature, !files.contains(where: { RegenIndex.isRacy($0.stat, recorded: remembered.recorded) }) {
+            return remembered.digest
+        }
+        var hashed = Data()
+        for file in files {
+            guard let bytes = fm.contents(atPath: folder.path + "/" + file.path) else { return nil }
+            hashed.append(contentsOf: "\(file.path)\u{0}\(bytes.count)\u{0}".utf8)
             hashed.append(bytes)
         }
-        return SHA256.hex(hashed)
+        let digest = SHA256.hex(hashed)
+        if let memo, let memoFile, let encoded = try? JSONEncoder().encode(RememberedDigest(signature: signature, digest: digest, recorded: FileStat.now())) {
+            // A cache: written whole or not at all, and losing it only costs the hashing again.
+            let temporary = memo.appendingPathComponent(".tmp-\(UUID().uuidString)")
+            if (try? fm.createDirectory(at: memo, withIntermediateDirectories: true)) != nil, (try? encoded.write(to: temporary)) != nil,
+               rename(temporary.path, memoFile.path) != 0 {
+                try? fm.removeItem(at: temporary)
+            }
+        }
+        return digest
+    }
+
+    /// A template folder's digest with the `lstat` signature of its files when it was computed.
+    struct RememberedDigest: Codable {
+        var signature: String
+        var digest: String
+        /// When it was computed, nanoseconds since 1970.
+        var recorded: Int64
     }
 
     /// The parsed set: built-ins from the installation, overrides from `overrides` if it exists.

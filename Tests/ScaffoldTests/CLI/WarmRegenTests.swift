@@ -160,6 +160,26 @@ struct WarmRegenTests {
         #expect(changed.stdout.contains("+      FEATURE_FLAGS: beta"), "\(changed.output)")
     }
 
+    @Test("a same-size edit of a template override, its mtime set back, still changes the render key")
+    func rememberedTemplateDigest() throws {
+        let root = try settledProject("template-digest")
+        let installation = try Installation.current(executable: TestPaths.scaffold.path)
+        let overrides = root.appendingPathComponent(".scaffold/templates/containers")
+        try FileManager.default.createDirectory(at: overrides, withIntermediateDirectories: true)
+        let text = String(decoding: try #require(FileManager.default.contents(atPath: installation.templates.appendingPathComponent("containers/dockerignore.mustache").path)), as: UTF8.self)
+        try Data(("# overridden here\n" + text).utf8).write(to: overrides.appendingPathComponent("dockerignore.mustache"))
+        func key() throws -> String { try #require(ProjectLocation(root.path).session(installation).renderKey()) }
+        let first = try key()
+        // Out of the racy window, the digest is remembered and answered from the files' stats.
+        Thread.sleep(forTimeInterval: 2.2)
+        #expect(try key() == first)
+        #expect(try key() == first)
+        let memo = root.appendingPathComponent(".scaffold/cache/template-digests")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: memo.path).contains { $0.hasPrefix("templates-") })
+        try sameSizeEdit(root, ".scaffold/templates/containers/dockerignore.mustache", keepTimes: true)
+        #expect(try key() != first, "a remembered digest hid a same-size edit")
+    }
+
     @Test("a deleted generated file is reported by --check and restored by regen")
     func deletedFileIsRestored() throws {
         let root = try settledProject("deleted")
