@@ -63,6 +63,9 @@ public struct DeployInput: Hashable, Sendable, Encodable {
     public var region: String
     /// The public hosts it must cover (the certificate's), empty when none.
     public var hosts: [String]
+    /// Whether the deploy runs one-off jobs with this credential itself (beyond what Terraform
+    /// manages), so its permissions must allow that too.
+    public var runsJobs: Bool = false
 
     /// The GitHub variable holding the AWS certificate ARN, which the Terraform messages name too.
     public static let awsCertificateName = "AWS_CERTIFICATE_ARN"
@@ -118,20 +121,26 @@ extension ResolvedProject {
         func add(_ input: DeployInput) {
             if !inputs.contains(where: { $0.name == input.name }) { inputs.append(input) }
         }
+        /// A cloud's credential, which runs the environment's one-off jobs when it has any.
+        func runner(_ name: String, _ purpose: DeployInput.Purpose) -> DeployInput {
+            var input = DeployInput(name, purpose)
+            input.runsJobs = runningServices(in: environment).contains(where: \.isJob)
+            return input
+        }
         let here = targets.filter { $0.environments.contains(environment) }
         for target in here {
             switch target.platform {
             case .ecsFargate:
-                add(DeployInput("AWS_DEPLOY_ROLE_ARN", .awsDeployRole))
+                add(runner("AWS_DEPLOY_ROLE_ARN", .awsDeployRole))
                 if needsAWSCertificateInput(in: environment) {
                     add(DeployInput(DeployInput.awsCertificateName, .awsCertificate, terraformVariable: "certificate_arn",
                                     region: target.region ?? "", hosts: publicHosts(in: environment)))
                 }
             case .cloudRun:
                 add(DeployInput("GCP_WORKLOAD_IDENTITY_PROVIDER", .gcpWorkloadIdentityProvider))
-                add(DeployInput("GCP_SERVICE_ACCOUNT", .gcpServiceAccount))
+                add(runner("GCP_SERVICE_ACCOUNT", .gcpServiceAccount))
             case .containerApps:
-                add(DeployInput("AZURE_CLIENT_ID", .azureClientID))
+                add(runner("AZURE_CLIENT_ID", .azureClientID))
                 add(DeployInput("AZURE_TENANT_ID", .azureTenantID))
                 add(DeployInput("AZURE_SUBSCRIPTION_ID", .azureSubscriptionID))
             case .kubernetes:

@@ -51,6 +51,17 @@ struct DeployGuideTests {
         #expect(checklist.contains("DNS for `"))
     }
 
+    @Test("where the deploy runs jobs itself, the checklist says what its cloud credential must allow")
+    func jobPermissions() throws {
+        let guide = try #require(try Self.files("multicloud")["README.Deploy.md"])
+        #expect(guide.contains("`ecs:RunTask` on their task definitions, `ecs:DescribeTasks`, and `iam:PassRole`"))
+        #expect(guide.contains("`run.jobs.run` and `run.executions.get`"))
+        #expect(guide.contains("`az containerapp job start`"))
+        // ralex deploys to AWS without jobs: its role needs only what Terraform manages.
+        let plain = try #require(try Self.files("ralex")["README.Deploy.md"])
+        #expect(plain.contains("AWS_DEPLOY_ROLE_ARN") && !plain.contains("ecs:RunTask"))
+    }
+
     @Test("the drift gate builds the scaffold release that rendered it")
     func driftGateVersion() throws {
         let workflow = try #require(try Self.files("default")[".github/workflows/scaffold.yml"])

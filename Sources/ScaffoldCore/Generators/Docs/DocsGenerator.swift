@@ -30,6 +30,8 @@ public struct DocsGenerator: ArtifactGenerator {
         var region: String
         var hosts: [ListItem]
         var environmentName: String
+        /// Whether the deploy runs one-off jobs with this credential, beyond what Terraform manages.
+        var runsJobs: Bool
     }
     /// A remote-state store to create once, before the first `terraform init`.
     struct StateStore: Encodable {
@@ -212,7 +214,8 @@ public struct DocsGenerator: ArtifactGenerator {
         func item(_ input: DeployInput) -> Input {
             Input(name: input.name,
                   purpose: Dictionary(uniqueKeysWithValues: DeployInput.Purpose.allCases.map { ($0.rawValue, $0 == input.purpose) }),
-                  region: input.region, hosts: ListItem.list(input.hosts), environmentName: environment.name)
+                  region: input.region, hosts: ListItem.list(input.hosts), environmentName: environment.name,
+                  runsJobs: input.runsJobs)
         }
         let variables = inputs.filter { $0.store == .variable }.map(item)
         let secrets = inputs.filter { $0.store == .secret }.map(item)
