@@ -102,10 +102,19 @@ public struct BlueprintLoader: Sendable {
             if built.timedOut { throw LoaderError.timedOut(shown, phase: "compiling", seconds: compileTimeout) }
             compile = built
         }
-        if compile.status != 0, let direct = FrontendInvocation(compiler: compiler, sources: [main, clock], modules: installation.modules, moduleCache: moduleCache,
+        // The clock precompiled once per user, or else compiled with the blueprint.
+        let fixedClock = compile.status == 0 ? nil
+            : FixedClockObject.prepared(compiler: compiler, cacheDirectory: compilerCache, moduleCache: moduleCache, timeout: compileTimeout)
+        if compile.status != 0,
+           let direct = FrontendInvocation(compiler: compiler, sources: fixedClock == nil ? [main, clock] : [main], fixedClock: fixedClock,
+                                           modules: installation.modules, moduleCache: moduleCache,
                                            linkArguments: installation.linkArguments, work: work, executable: executable) {
             compile = try direct.run(timeout: compileTimeout)
             if compile.timedOut { throw LoaderError.timedOut(shown, phase: "compiling", seconds: compileTimeout) }
+            if compile.status != 0, let fixedClock, FileManager.default.fileExists(atPath: direct.object) {
+                // The blueprint compiled but didn't link: don't trust the stored clock again.
+                try? FileManager.default.removeItem(at: fixedClock.object.deletingLastPathComponent())
+            }
         }
         // The driver builds what the direct jobs didn't, and its diagnostics are the ones shown.
         if compile.status != 0 { compile = try runCompiler() }

@@ -13,54 +13,79 @@ struct FrontendInvocation: Sendable {
         var arguments: [String]
     }
 
-    /// The jobs, in order.
-    var jobs: [Job]
+    /// The frontend compiling the sources into one object file.
+    var compile: Job
+    /// `swift-autolink-extract`, for an object file `AutolinkEntries` can't read.
+    var autolink: Job
+    /// The link into the executable.
+    var link: Job
+    /// The object file `compile` writes.
+    var object: String
+    /// The response file of linker flags `link` reads.
+    var autolinked: String
+    /// Linker flags of a precompiled object linked in too (the fixed clock's).
+    var extraFlags: [String]
 
-    /// The jobs compiling `sources` (the first is the main file) into `executable`, with object
-    /// files in `work`; nil where the driver must do it.
-    init?(compiler: CompilerVersion, sources: [URL], modules: URL, moduleCache: URL, linkArguments: [String], work: URL, executable: URL) {
+    /// The jobs compiling `sources` (the first is the main file) into `executable`, linked with
+    /// `fixedClock`'s object when there is one, with object files in `work`; nil where the driver
+    /// must do it.
+    init?(compiler: CompilerVersion, sources: [URL], fixedClock: FixedClockObject?, modules: URL, moduleCache: URL,
+          linkArguments: [String], work: URL, executable: URL) {
         #if os(Linux)
         let fm = FileManager.default
         let bin = URL(fileURLWithPath: compiler.binDirectory)
         let frontend = bin.appendingPathComponent("swift-frontend").path
-        let autolink = bin.appendingPathComponent("swift-autolink-extract").path
+        let extract = bin.appendingPathComponent("swift-autolink-extract").path
         let clang = bin.appendingPathComponent("clang").path
         guard let triple = compiler.triple, let resources = compiler.runtimeResourcePath, !compiler.runtimeLibraryPaths.isEmpty,
               let arch = triple.split(separator: "-").first,
-              [frontend, autolink, clang].allSatisfy(fm.isExecutableFile(atPath:)) else { return nil }
+              [frontend, extract, clang].allSatisfy(fm.isExecutableFile(atPath:)) else { return nil }
         let runtimeObject = URL(fileURLWithPath: resources).appendingPathComponent("linux/\(arch)/swiftrt.o").path
         guard fm.fileExists(atPath: runtimeObject) else { return nil }
-        let object = work.appendingPathComponent("main.o").path
-        let autolinked = work.appendingPathComponent("main.autolink").path
-        let compile = ["-frontend", "-c"] + sources.map(\.path) + [
+        object = work.appendingPathComponent("main.o").path
+        autolinked = work.appendingPathComponent("main.autolink").path
+        extraFlags = fixedClock?.linkFlags ?? []
+        compile = Job(program: frontend, arguments: ["-frontend", "-c"] + sources.map(\.path) + [
             "-target", triple, "-disable-objc-interop", "-I", modules.path,
             "-no-color-diagnostics", "-Xcc", "-fno-color-diagnostics", "-module-cache-path", moduleCache.path,
             "-suppress-warnings", "-Onone", "-module-name", "main", "-o", object,
-        ]
-        var link = ["-pie"]
-        if fm.isExecutableFile(atPath: bin.appendingPathComponent("ld.lld").path) { link.append("-fuse-ld=lld") }
-        for path in compiler.runtimeLibraryPaths { link += ["-Xlinker", "-rpath", "-Xlinker", path] }
-        link += [runtimeObject, object, "@" + autolinked]
-        for path in compiler.runtimeLibraryPaths { link += ["-L", path] }
-        link += ["-lswiftCore", "--target=\(triple)"] + linkArguments + ["-Xlinker", "-export-dynamic", "-o", executable.path]
-        jobs = [Job(program: frontend, arguments: compile), Job(program: autolink, arguments: [object, "-o", autolinked]),
-                Job(program: clang, arguments: link)]
+        ])
+        autolink = Job(program: extract, arguments: [object, "-o", autolinked])
+        var arguments = ["-pie"]
+        if fm.isExecutableFile(atPath: bin.appendingPathComponent("ld.lld").path) { arguments.append("-fuse-ld=lld") }
+        for path in compiler.runtimeLibraryPaths { arguments += ["-Xlinker", "-rpath", "-Xlinker", path] }
+        arguments += [runtimeObject, object] + (fixedClock.map { [$0.object.path] } ?? []) + ["@" + autolinked]
+        for path in compiler.runtimeLibraryPaths { arguments += ["-L", path] }
+        arguments += ["-lswiftCore", "--target=\(triple)"] + linkArguments + ["-Xlinker", "-export-dynamic", "-o", executable.path]
+        link = Job(program: clang, arguments: arguments)
         #else
         return nil
         #endif
     }
 
-    /// Runs the jobs in order, each within `timeout`, stopping at the first that fails; returns the
-    /// last job's output with every job's error output.
+    /// Compiles, gathers the linker flags (reading the object here, or with the tool) and links,
+    /// each job within `timeout`, stopping at the first that fails; returns the last job's output
+    /// with every job's error output.
     func run(timeout: Double) throws -> Subprocess.Output {
         var errors = ""
-        var last = Subprocess.Output(status: 0, stdout: "", stderr: "", timedOut: false)
-        for job in jobs {
-            last = try Subprocess.run(job.program, job.arguments, timeout: timeout)
-            errors += last.stderr
-            if last.status != 0 || last.timedOut { break }
+        func step(_ job: Job) throws -> Subprocess.Output? {
+            var output = try Subprocess.run(job.program, job.arguments, timeout: timeout)
+            errors += output.stderr
+            output.stderr = errors
+            return output.status != 0 || output.timedOut ? output : nil
         }
-        last.stderr = errors
+        if let failed = try step(compile) { return failed }
+        var flags: [String]
+        if let read = AutolinkEntries.read(objectAt: object) {
+            flags = read
+        } else {
+            if let failed = try step(autolink) { return failed }
+            flags = (try? String(contentsOfFile: autolinked, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+        }
+        for flag in extraFlags where !flags.contains(flag) { flags.append(flag) }
+        try Data(flags.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: autolinked))
+        var last = try Subprocess.run(link.program, link.arguments, timeout: timeout)
+        last.stderr = errors + last.stderr
         return last
     }
 }
