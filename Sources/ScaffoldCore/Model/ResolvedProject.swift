@@ -20,7 +20,9 @@ public struct ResolvedProject: Codable, Hashable, Sendable {
     /// Environments in promotion order.
     public var environments: [ResolvedEnvironment]
     /// Services in declaration order.
-    public var services: [ResolvedService]
+    public var services: [ResolvedService] {
+        didSet { serviceIndex = ServiceIndex(services) }
+    }
     /// Deploy targets in declaration order.
     public var targets: [Target]
     /// The dev container, if the blueprint asks for one.
@@ -28,6 +30,32 @@ public struct ResolvedProject: Codable, Hashable, Sendable {
     /// The project files services mount (`Volume.file`), with what they hold. The resolver
     /// lists them; the caller that may read disk fills `contents` (`withConfigFileContents`).
     public var configFiles: [ConfigFile]? = nil
+    /// Where each service is in `services`, by name, so `service(named:)` doesn't scan them all
+    /// (generators look services up by name for every dependency of every service).
+    var serviceIndex = ServiceIndex()
+
+    /// The position of each service by name. Derived from `services`, so it takes no part in
+    /// equality, hashing or the JSON form; a lookup checks the name at the position it gives.
+    struct ServiceIndex: Codable, Hashable, Sendable {
+        var positions: [String: Int] = [:]
+
+        init() {}
+
+        init(_ services: [ResolvedService]) {
+            for (offset, service) in services.enumerated() where positions[service.name] == nil {
+                positions[service.name] = offset
+            }
+        }
+
+        init(from decoder: any Decoder) throws {}
+        func encode(to encoder: any Encoder) throws {}
+        static func == (lhs: ServiceIndex, rhs: ServiceIndex) -> Bool { true }
+        func hash(into hasher: inout Hasher) {}
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, registry, summary, mainBranch, architectures, notify, environments, services, targets, devContainer, configFiles
+    }
 
     /// The project files every `Volume.file` names, in path order, without contents.
     static func configFiles(of services: [ResolvedService]) -> [ConfigFile]? {
@@ -50,7 +78,10 @@ public struct ResolvedProject: Codable, Hashable, Sendable {
 
     /// The service called `name`.
     public func service(named name: String) -> ResolvedService? {
-        services.first { $0.name == name }
+        if let offset = serviceIndex.positions[name], offset < services.count, services[offset].name == name {
+            return services[offset]
+        }
+        return services.first { $0.name == name }
     }
 
     /// The environment called `name`.

@@ -11,7 +11,10 @@ extension Resolver {
         name.lowercased().replacingOccurrences(of: "_", with: "-")
     }
 
-    func resolveService(_ service: Service, in blueprint: Blueprint, environments: [ResolvedEnvironment], sharedContext: Bool) -> ResolvedService {
+    /// `service` resolved in every environment; `declared` is the blueprint's services by name
+    /// (built once, so a dependency is found without a scan of every service).
+    func resolveService(_ service: Service, in blueprint: Blueprint, declared: [String: Service], environments: [ResolvedEnvironment],
+                        sharedContext: Bool) -> ResolvedService {
         let spec = service.preset.map(PresetSpec.of)
         let database = Self.databaseName(blueprint.name)
         let port = service.port ?? (spec?.cloudOnly == true ? nil : spec?.port)
@@ -49,7 +52,7 @@ extension Resolver {
 
         let instances = environments.compactMap { environment -> ServiceInstance? in
             guard service.environments?.contains(environment.name) ?? true else { return nil }
-            return instance(of: service, spec: spec, in: environment, blueprint: blueprint, volumes: volumes)
+            return instance(of: service, spec: spec, in: environment, blueprint: blueprint, declared: declared, volumes: volumes)
         }
         var resolved = ResolvedService(
             name: service.name, kind: service.kind,
@@ -76,7 +79,8 @@ extension Resolver {
         return resolved
     }
 
-    private func instance(of service: Service, spec: PresetSpec?, in environment: ResolvedEnvironment, blueprint: Blueprint, volumes: [Volume]) -> ServiceInstance {
+    private func instance(of service: Service, spec: PresetSpec?, in environment: ResolvedEnvironment, blueprint: Blueprint,
+                          declared: [String: Service], volumes: [Volume]) -> ServiceInstance {
         let env = environment.name
         let database = Self.databaseName(blueprint.name)
         var variables: [String: Variable] = [:]
@@ -90,7 +94,7 @@ extension Resolver {
         // Connection settings from dependencies present here.
         var dependsOn: [String] = []
         for dependencyName in service.dependsOn {
-            guard let dependency = blueprint.services.first(where: { $0.name == dependencyName }),
+            guard let dependency = declared[dependencyName],
                   dependency.environments?.contains(env) ?? true else { continue }
             let managed = dependency.managed.contains(env)
             if !managed { dependsOn.append(dependencyName) }
@@ -125,7 +129,7 @@ extension Resolver {
         for (name, setting) in service.environment {
             if let url = setting.url {
                 // Validated: the service exists, listens on a port and runs here.
-                guard url.applies(in: env), let target = blueprint.services.first(where: { $0.name == url.service }) else { continue }
+                guard url.applies(in: env), let target = declared[url.service] else { continue }
                 let reference = ServiceURLReference(service: target.name, port: Self.port(of: target) ?? 0, path: url.path)
                 variables[name] = Variable(name: name, value: reference.networkURL, interpolates: [], secret: nil, origin: .blueprint,
                                            description: "the URL of \(target.name)", serviceURL: reference)

@@ -46,8 +46,9 @@ public struct Resolver: Sendable {
                 platforms: blueprint.targets.filter { $0.environments.contains(environment.name) }.map(\.platform))
         }
         let contexts = Dictionary(grouping: blueprint.services) { $0.path ?? "" }
+        let declared = blueprint.services.reduce(into: [String: Service]()) { if $0[$1.name] == nil { $0[$1.name] = $1 } }
         let services = Self.sharingDotEnvEntries(Self.linkingProcesses(blueprint.services.map { service in
-            resolveService(service, in: blueprint, environments: environments, sharedContext: (contexts[service.path ?? ""]?.filter { $0.kind == .app }.count ?? 0) > 1)
+            resolveService(service, in: blueprint, declared: declared, environments: environments, sharedContext: (contexts[service.path ?? ""]?.filter { $0.kind == .app }.count ?? 0) > 1)
         }))
         var project = ResolvedProject(
             name: blueprint.name, registry: blueprint.registry,
@@ -56,7 +57,8 @@ public struct Resolver: Sendable {
             architectures: blueprint.architectures.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
             notify: blueprint.notify,
             environments: environments, services: services,
-            targets: blueprint.targets, devContainer: resolveDevContainer(blueprint, services: services))
+            targets: blueprint.targets, devContainer: resolveDevContainer(blueprint, services: services),
+            serviceIndex: ResolvedProject.ServiceIndex(services))
         project.configFiles = ResolvedProject.configFiles(of: services)
         validateResolved(project, blueprint: blueprint, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors: errors, file: file) }

@@ -90,6 +90,7 @@ extension ComposeGenerator {
             }
         }
         for environment in project.environments where !environment.isDevelopment && environment.platforms.isEmpty {
+            let publishedPorts = project.publishedPorts(in: environment)
             for service in project.runningServices(in: environment.name) {
                 guard let instance = service.instance(in: environment.name) else { continue }
                 if let scale = instance.autoscale {
@@ -97,7 +98,7 @@ extension ComposeGenerator {
                                               message: "compose has no autoscaling: it runs the minimum of \(scale.min) replicas"))
                 }
                 let replicas = instance.autoscale?.min ?? instance.replicas
-                if replicas > 1, project.publishedPorts(in: environment)[service.name] != nil, let port = service.port {
+                if replicas > 1, publishedPorts[service.name] != nil, let port = service.port {
                     notes.append(FidelityNote(family: family, service: service.name, environment: environment.name,
                                               message: "\(replicas) replicas can't share host port \(service.hostPort ?? port): each gets an ephemeral host port (see `docker compose port`); put a proxy preset in front for one address"))
                 }

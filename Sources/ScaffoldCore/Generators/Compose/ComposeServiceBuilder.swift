@@ -3,6 +3,15 @@ import BlueprintDescription
 /// Decides what each compose service block says, in the base file and in each overlay.
 struct ComposeServiceBuilder {
     var project: ResolvedProject
+    /// The host port of each service that publishes one, by environment and service name,
+    /// worked out once per environment rather than once per service.
+    var publishedPorts: [String: [String: Int]]
+
+    /// A builder for `project`'s services.
+    init(project: ResolvedProject) {
+        self.project = project
+        publishedPorts = Dictionary(uniqueKeysWithValues: project.environments.map { ($0.name, project.publishedPorts(in: $0)) })
+    }
 
     /// Capabilities images that start as root and drop to their own user need in production.
     static let rootStartCapabilities = ["CHOWN", "DAC_OVERRIDE", "FOWNER", "SETGID", "SETUID"]
@@ -36,7 +45,7 @@ struct ComposeServiceBuilder {
             block.hasBuild = true
             block.target = environment.isDevelopment ? "development" : "production"
         }
-        if let hostPort = project.publishedPorts(in: environment)[service.name], let port = service.port {
+        if let hostPort = publishedPorts[environment.name]?[service.name], let port = service.port {
             if environment.isDevelopment {
                 block.ports = ["127.0.0.1:\(hostPort):\(port)"]
             } else {

@@ -22,6 +22,9 @@ extension TerraformGenerator {
         for environment in environments {
             let target = targets.first { $0.environments.contains(environment.name) } ?? targets[0]
             let context = environmentContext(project, environment: environment, target: target, cloud: cloud, security: security)
+            // Looked up once per environment, not once per service.
+            let valuesByName = context.services.reduce(into: [String: TerraformServiceValues]()) { if $0[$1.name] == nil { $0[$1.name] = $1 } }
+            let jobs = Set(context.services.filter { $0.run == Service.Lifecycle.job.rawValue }.map(\.name))
             for service in project.services {
                 guard let instance = service.instance(in: environment.name) else { continue }
                 let note = { (message: String) in
@@ -36,10 +39,9 @@ extension TerraformGenerator {
                     if let managed = (context.databases + context.caches).first(where: { $0.name == service.name }) {
                         notes += Self.managedNotes(service, managed: managed, environment: environment.name, cloud: cloud).map(note)
                     }
-                } else if let values = context.services.first(where: { $0.name == service.name }) {
-                    let jobs = Set(context.services.filter { $0.run == Service.Lifecycle.job.rawValue }.map(\.name))
+                } else if let values = valuesByName[service.name] {
                     notes += Self.serviceNotes(service, instance: instance, values: values, cloud: cloud, jobs: jobs).map(note)
-                    notes += Self.serviceURLNotes(values, callees: context.services, cloud: cloud).map(note)
+                    notes += Self.serviceURLNotes(values, callees: valuesByName, cloud: cloud).map(note)
                 }
             }
         }
@@ -200,10 +202,10 @@ extension TerraformGenerator {
 
     /// What a `.url(of:)` call to a private service needs on Cloud Run beyond what scaffold
     /// writes: Cloud Run takes such calls only with a Google ID token and only through the VPC.
-    static func serviceURLNotes(_ values: TerraformServiceValues, callees: [TerraformServiceValues], cloud: TerraformCloud) -> [String] {
+    static func serviceURLNotes(_ values: TerraformServiceValues, callees: [String: TerraformServiceValues], cloud: TerraformCloud) -> [String] {
         guard cloud == .gcp else { return [] }
         return values.serviceURLs.compactMap { url in
-            guard let callee = callees.first(where: { $0.name == url.service }), !callee.isPublic else { return nil }
+            guard let callee = callees[url.service], !callee.isPublic else { return nil }
             return "\(url.key) points at \(url.service), which is not public, so Cloud Run accepts the calls only with a Google ID token (audience: that URL) and only through the VPC: its service account may invoke \(url.service) (roles/run.invoker), but the service must add the token to each request itself, and scaffold routes only private ranges through the VPC (egress PRIVATE_RANGES_ONLY, no Cloud NAT). Make \(url.service) public with ingress: to call it without either."
         }
     }
