@@ -10,7 +10,7 @@ struct ComposeServiceBuilder {
     /// A builder for `project`'s services.
     init(project: ResolvedProject) {
         self.project = project
-        publishedPorts = Dictionary(uniqueKeysWithValues: project.environments.map { ($0.name, project.publishedPorts(in: $0)) })
+        publishedPorts = Dictionary(project.environments.map { ($0.name, project.publishedPorts(in: $0)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Capabilities images that start as root and drop to their own user need in production.
