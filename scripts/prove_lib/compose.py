@@ -247,6 +247,7 @@ def dev_loop(ctx: Ctx, env: str, service: str, live: list, log: Path, dev_loop_e
     port = (ctx.service(service) or {}).get("port")
     before = {c["Id"] for c in live}
     original = source.read_bytes()
+    edited = None
     try:
         # Services built from one context share its source: an earlier loop's edit and restore
         # reload this one too, so give it the same time to settle back as the edit gets.
@@ -261,6 +262,7 @@ def dev_loop(ctx: Ctx, env: str, service: str, live: list, log: Path, dev_loop_e
         time.sleep(RELOAD_SETTLE_SECONDS)
         changed = greeting.replace("hello from", "changed for")
         source.write_bytes(original.replace(greeting.encode(), changed.encode()))
+        edited = changed
         res = ctx.probe(live[0]["Id"], "text", f"http://127.0.0.1:{port}/", changed, seconds=60, log=log)
         after = {c["Id"] for c in ctx.containers(f"{ctx.name}-{env}") if ctx.service_of(c) == service}
         rel = source.relative_to(ctx.dir)
@@ -273,4 +275,23 @@ def dev_loop(ctx: Ctx, env: str, service: str, live: list, log: Path, dev_loop_e
         else:
             ctx.fail(check, "; ".join(filter(None, [wrong, f"edited {rel}; GET / still answers the old text after 60s ({_probe_said(res)})"])), log)
     finally:
+        if edited:
+            _let_siblings_settle(ctx, env, service, Path(build.get("context", ctx.dir)), source, edited, log)
         source.write_bytes(original)
+
+
+def _let_siblings_settle(ctx: Ctx, env: str, service: str, context: Path, source: Path, changed: str, log: Path) -> None:
+    """Before an edit is restored, waits until the other services that serve the same starter
+    file answer with the edit (best effort, bounded), then lets their reload settle: a restore
+    that lands while a sibling's polling reloader restarts is never seen by it, and that
+    sibling's own loop would then find the edited text before its edit."""
+    for other, build in sorted(ctx.built_services(env).items()):
+        other_port = (ctx.service(other) or {}).get("port")
+        if other == service or not other_port or ctx.lifecycle(other) != "service":
+            continue
+        if Path(build.get("context", ctx.dir)) != context or starter_file(context, other)[0] != source:
+            continue
+        for container in ctx.containers(f"{ctx.name}-{env}"):
+            if ctx.service_of(container) == other:
+                ctx.probe(container["Id"], "text", f"http://127.0.0.1:{other_port}/", changed, seconds=30, log=log)
+    time.sleep(RELOAD_SETTLE_SECONDS)
