@@ -42,9 +42,7 @@ public struct ResolvedProject: Codable, Hashable, Sendable {
         init() {}
 
         init(_ services: [ResolvedService]) {
-            for (offset, service) in services.enumerated() where positions[service.name] == nil {
-                positions[service.name] = offset
-            }
+            positions = Dictionary(services.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         }
 
         init(from decoder: any Decoder) throws {}
@@ -53,6 +51,7 @@ public struct ResolvedProject: Codable, Hashable, Sendable {
         func hash(into hasher: inout Hasher) {}
     }
 
+    /// Every stored property but `serviceIndex`: the JSON form is the model alone.
     enum CodingKeys: String, CodingKey {
         case name, registry, summary, mainBranch, architectures, notify, environments, services, targets, devContainer, configFiles
     }

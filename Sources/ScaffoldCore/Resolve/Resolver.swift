@@ -46,7 +46,7 @@ public struct Resolver: Sendable {
                 platforms: blueprint.targets.filter { $0.environments.contains(environment.name) }.map(\.platform))
         }
         let contexts = Dictionary(grouping: blueprint.services) { $0.path ?? "" }
-        let declared = blueprint.services.reduce(into: [String: Service]()) { if $0[$1.name] == nil { $0[$1.name] = $1 } }
+        let declared = Dictionary(blueprint.services.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let services = Self.sharingDotEnvEntries(Self.linkingProcesses(blueprint.services.map { service in
             resolveService(service, in: blueprint, declared: declared, environments: environments, sharedContext: (contexts[service.path ?? ""]?.filter { $0.kind == .app }.count ?? 0) > 1)
         }))

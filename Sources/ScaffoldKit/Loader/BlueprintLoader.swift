@@ -152,11 +152,7 @@ public struct BlueprintLoader: Sendable {
             })
         }
         // Atomic publish of the cache entry: rename(2) replaces any entry a concurrent load wrote.
-        let temporary = cacheDirectory.appendingPathComponent(".tmp-\(key)-\(UUID().uuidString)")
-        try json.write(to: temporary)
-        if rename(temporary.path, cacheFile.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        try FileIO.publishCache(json, as: cacheFile)
         return Result(blueprint: blueprint, cached: false)
     }
 

@@ -68,24 +68,26 @@ struct FrontendInvocation: Sendable {
     /// with every job's error output.
     func run(timeout: Double) throws -> Subprocess.Output {
         var errors = ""
-        func step(_ job: Job) throws -> Subprocess.Output? {
+        /// Runs `job`; its output carries the error output of every job so far.
+        func step(_ job: Job) throws -> Subprocess.Output {
             var output = try Subprocess.run(job.program, job.arguments, timeout: timeout)
             errors += output.stderr
             output.stderr = errors
-            return output.status != 0 || output.timedOut ? output : nil
+            return output
         }
-        if let failed = try step(compile) { return failed }
+        func failed(_ output: Subprocess.Output) -> Bool { output.status != 0 || output.timedOut }
+        let compiled = try step(compile)
+        if failed(compiled) { return compiled }
         var flags: [String]
         if let read = AutolinkEntries.read(objectAt: object) {
             flags = read
         } else {
-            if let failed = try step(autolink) { return failed }
+            let extracted = try step(autolink)
+            if failed(extracted) { return extracted }
             flags = (try? String(contentsOfFile: autolinked, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
         }
         for flag in extraFlags where !flags.contains(flag) { flags.append(flag) }
         try Data(flags.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: autolinked))
-        var last = try Subprocess.run(link.program, link.arguments, timeout: timeout)
-        last.stderr = errors + last.stderr
-        return last
+        return try step(link)
     }
 }

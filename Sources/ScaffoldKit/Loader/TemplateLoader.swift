@@ -68,12 +68,9 @@ public enum TemplateLoader {
         }
         let digest = SHA256.hex(hashed)
         if let memo, let memoFile, let encoded = try? JSONEncoder().encode(RememberedDigest(signature: signature, digest: digest, recorded: FileStat.now())) {
-            // A cache: written whole or not at all, and losing it only costs the hashing again.
-            let temporary = memo.appendingPathComponent(".tmp-\(UUID().uuidString)")
-            if (try? fm.createDirectory(at: memo, withIntermediateDirectories: true)) != nil, (try? encoded.write(to: temporary)) != nil,
-               rename(temporary.path, memoFile.path) != 0 {
-                try? fm.removeItem(at: temporary)
-            }
+            // A cache: losing it only costs the hashing again.
+            try? fm.createDirectory(at: memo, withIntermediateDirectories: true)
+            try? FileIO.publishCache(encoded, as: memoFile)
         }
         return digest
     }

@@ -47,6 +47,18 @@ enum FileIO {
         }
     }
 
+    /// Publishes `data` as the cache file `file`: written beside it under a random name, then
+    /// renamed over it, so a reader sees a whole entry or none. Throws only when the temporary
+    /// can't be written; when the rename fails, the temporary is removed and whatever entry is
+    /// there (a concurrent writer's) stands. Nothing is fsynced: losing a cache costs a rebuild.
+    static func publishCache(_ data: Data, as file: URL) throws {
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".tmp-\(file.lastPathComponent)-\(randomToken())")
+        try data.write(to: temporary)
+        if posixRename(temporary.path, file.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
     static func rename(_ from: URL, to: URL) throws {
         guard posixRename(from.path, to.path) == 0 else {
             throw WriterError.fileSystem(path: to.path, operation: "replace", errno: errno)

@@ -160,11 +160,7 @@ struct RegenIndex: Sendable {
         }
         data.append(contentsOf: lines.utf8)
         try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        let temporary = cache.appendingPathComponent(".\(Self.name)-\(FileIO.randomToken())")
-        guard (try? data.write(to: temporary)) != nil else { return }
-        if posixRename(temporary.path, cache.appendingPathComponent(Self.name).path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        try? FileIO.publishCache(data, as: cache.appendingPathComponent(Self.name))
     }
 
     /// Removes the index from `cache`, so a run that changed something unvouched for can't be

@@ -23,7 +23,7 @@ extension TerraformGenerator {
             let target = targets.first { $0.environments.contains(environment.name) } ?? targets[0]
             let context = environmentContext(project, environment: environment, target: target, cloud: cloud, security: security)
             // Looked up once per environment, not once per service.
-            let valuesByName = context.services.reduce(into: [String: TerraformServiceValues]()) { if $0[$1.name] == nil { $0[$1.name] = $1 } }
+            let valuesByName = Dictionary(context.services.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             let jobs = Set(context.services.filter { $0.run == Service.Lifecycle.job.rawValue }.map(\.name))
             for service in project.services {
                 guard let instance = service.instance(in: environment.name) else { continue }
