@@ -43,7 +43,7 @@ let blueprint = Blueprint(
             processSettings: ProcessSettings(openFiles: 16384)
         ),
         .job("migrate", of: "api", command: ["python", "-m", "app.migrate"], dependsOn: ["postgres"],
-             summary: "applies the database migrations"),
+             timeout: 5400, retries: 1, summary: "applies the database migrations"),
         .cron("cleanup", of: "worker", schedule: "0 3 * * 1-5", command: ["python", "-m", "worker", "--cleanup"],
               secrets: ["OPENAI_API_KEY"], dependsOn: ["postgres", "redis"],
               summary: "removes expired sessions and results"),

@@ -45,11 +45,15 @@ let scheduler: Service = .process(
 let migrate: Service = .job(
     "migrate", of: "web", command: ["python", "-m", "jobs.migrate"],
     dependsOn: ["postgres"],
+    // A migration that outruns 15 minutes is stuck on a lock: stop it; one retry covers a
+    // database that was still failing over.
+    timeout: 900, retries: 1,
     summary: "applies the database migrations")
 
 let report: Service = .cron(
     "nightly-report", of: "web", schedule: "30 2 * * *", command: ["python", "-m", "jobs.report"],
     dependsOn: ["postgres"],
+    timeout: 1800, retries: 2,
     summary: "mails yesterday's figures")
 
 let search: Service = .image(

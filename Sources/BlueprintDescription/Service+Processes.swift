@@ -61,6 +61,13 @@ extension Service {
     ///   - owner: the `.app` or `.image` service whose image it runs.
     ///   - command: what it runs, for example `["python", "manage.py", "migrate"]`.
     ///   - dependsOn: what it needs first (the database it migrates).
+    ///   - timeout: seconds an attempt may run before it is stopped and counts as failed; `nil`
+    ///     is 3600 (one hour). Kubernetes' `activeDeadlineSeconds`, the Cloud Run job's and the
+    ///     Container Apps job's timeout, and on ECS the deploy stops the task after it. Compose
+    ///     runs the job with no time limit (a note says so).
+    ///   - retries: how many times a failed attempt is run again; `nil` is 0, so a failing
+    ///     migration stops the deploy at once. Kubernetes' `backoffLimit`, the clouds' retry
+    ///     limits; on ECS the deploy starts the task again. Compose runs it once.
     ///   - The other parameters mean what they mean for `.app`.
     public static func job(
         _ name: String,
@@ -74,11 +81,15 @@ extension Service {
         environments: [Environment]? = nil,
         writablePaths: [String] = [],
         egress: [Egress] = [],
+        timeout: Int? = nil,
+        retries: Int? = nil,
         summary: String? = nil,
         file: String = #fileID,
         line: Int = #line
     ) -> Service {
         var service = Service(name: name, kind: .process, location: SourceLocation(file: file, line: line))
+        service.taskTimeout = timeout
+        service.taskRetries = retries
         service.configure(port: nil, hostPort: nil, command: command, health: nil, environment: environment,
                           secrets: secrets, volumes: volumes, dependsOn: dependsOn, resources: resources, replicas: [:],
                           environments: environments, ingress: nil, writablePaths: writablePaths, egress: egress, summary: summary)
@@ -100,6 +111,10 @@ extension Service {
     ///   - schedule: minute, hour, day of month, month, day of week; numbers, `*`, ranges (`1-5`),
     ///     lists (`1,15`) and steps (`*/10`).
     ///   - command: what it runs, for example `["python", "manage.py", "send_digest"]`.
+    ///   - timeout: seconds a run may take before it is stopped; `nil` is 3600. ECS has no run
+    ///     time limit for a scheduled task (a note says so).
+    ///   - retries: how many times a failed run is started again; `nil` is 0. EventBridge retries
+    ///     only a failed start, not a failed run, so on ECS a note names it.
     ///   - The other parameters mean what they mean for `.app`.
     public static func cron(
         _ name: String,
@@ -114,13 +129,15 @@ extension Service {
         environments: [Environment]? = nil,
         writablePaths: [String] = [],
         egress: [Egress] = [],
+        timeout: Int? = nil,
+        retries: Int? = nil,
         summary: String? = nil,
         file: String = #fileID,
         line: Int = #line
     ) -> Service {
         var service = job(name, of: owner, command: command, environment: environment, secrets: secrets, volumes: volumes,
                           dependsOn: dependsOn, resources: resources, environments: environments, writablePaths: writablePaths,
-                          egress: egress, summary: summary, file: file, line: line)
+                          egress: egress, timeout: timeout, retries: retries, summary: summary, file: file, line: line)
         service.lifecycle = .cron
         service.schedule = schedule
         return service

@@ -103,6 +103,10 @@ public struct Service: Codable, Hashable, Sendable {
     public var lifecycle: Lifecycle
     /// For `.cron`: the five-field cron schedule, in UTC.
     public var schedule: String?
+    /// For `.job` and `.cron`: seconds an attempt may run; `nil` is 3600.
+    public var taskTimeout: Int?
+    /// For `.job` and `.cron`: how many times a failed attempt runs again; `nil` is 0.
+    public var taskRetries: Int?
     /// Dependencies written as `.completed(name)`: each must be a `.job`.
     public var completedDependencies: [String]
     /// Where the declaration is in Blueprint.swift.

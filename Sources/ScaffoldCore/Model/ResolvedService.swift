@@ -66,6 +66,11 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     public var lifecycle: Service.Lifecycle? = nil
     /// For `.cron`: its five-field schedule, in UTC.
     public var schedule: String? = nil
+    /// For `.job` and `.cron`: the seconds an attempt may run as Blueprint.swift declared it;
+    /// nil keeps the default (`timeoutSeconds`).
+    public var taskTimeout: Int? = nil
+    /// For `.job` and `.cron`: how often a failed attempt runs again, as declared; nil keeps 0.
+    public var taskRetries: Int? = nil
     /// Per environment where the service exists, in environment order.
     public var instances: [ServiceInstance]
     /// Where it is declared, for messages. Not part of the recorded model: moving a declaration to
@@ -75,7 +80,7 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case name, kind, summary, build, preset, imageRepository, imageTag, imageDigest, port, hostPort, hostPortRequested, injects
         case command, health, volumes, writablePaths, readOnlyRootFilesystem, uid, ingress, metricsPath
-        case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances, imageOf, lifecycle, schedule, ports, processSettings, envFiles
+        case egress, scrapeTargets, routes, testCommand, needsServiceAccountToken, instances, imageOf, lifecycle, schedule, taskTimeout, taskRetries, ports, processSettings, envFiles
     }
 
     /// The `env_file`s compose reads for it, in declaration order.
@@ -99,6 +104,13 @@ public struct ResolvedService: Codable, Hashable, Sendable {
     public var isCron: Bool { lifecycle == .cron }
     /// True for a `.job` or `.cron`: it exits when done instead of running until stopped.
     public var runsToCompletion: Bool { lifecycle != nil }
+    /// The seconds a `.job` or `.cron` attempt may run before it is stopped: 3600 unless declared.
+    public var timeoutSeconds: Int { taskTimeout ?? 3600 }
+    /// How often a failed `.job` or `.cron` attempt runs again: 0 unless declared.
+    public var retryLimit: Int { taskRetries ?? 0 }
+    /// The longest a `.job` or `.cron` run takes with all its attempts: each attempt's timeout,
+    /// and before each retry the longest back-off a platform waits (Kubernetes: six minutes).
+    public var jobDeadlineSeconds: Int { timeoutSeconds * (retryLimit + 1) + 360 * retryLimit }
     /// True for a service whose image scaffold builds: an app, not a process sharing one.
     public var ownsBuild: Bool { build != nil && imageOf == nil }
 

@@ -29,6 +29,12 @@ extension Resolver {
                     errors.append(.invalidValue(service: service.name, field: "schedule \"\(service.schedule ?? "")\"", problem: problem, at: at))
                 }
             }
+            if let timeout = service.taskTimeout, !(Self.taskTimeoutRange).contains(timeout) {
+                errors.append(.invalidValue(service: service.name, field: "timeout \(timeout)", problem: "must be between \(Self.taskTimeoutRange.lowerBound) and \(Self.taskTimeoutRange.upperBound) seconds (one minute to a day): split longer work into several runs", at: at))
+            }
+            if let retries = service.taskRetries, !(Self.taskRetryRange).contains(retries) {
+                errors.append(.invalidValue(service: service.name, field: "retries \(retries)", problem: "must be between \(Self.taskRetryRange.lowerBound) and \(Self.taskRetryRange.upperBound), the most Cloud Run runs a failed task again", at: at))
+            }
             for name in service.completedDependencies where byName[name].map({ $0.lifecycle != .job }) ?? false {
                 errors.append(.invalidValue(service: service.name, field: "dependsOn .completed(\"\(name)\")", problem: "names a service that runs until stopped, so it never completes: write \"\(name)\" to wait until it is healthy, or make '\(name)' a `.job`", at: at))
             }
@@ -40,6 +46,12 @@ extension Resolver {
             }
         }
     }
+
+    /// The seconds a `.job` or `.cron` attempt may run: Cloud Run, Container Apps, Kubernetes and
+    /// the ECS deploy wait all take a day.
+    static let taskTimeoutRange = 60...86_400
+    /// How often a failed `.job` or `.cron` attempt may run again (Cloud Run's `max_retries` limit).
+    static let taskRetryRange = 0...10
 
     /// `process`, `job` or `cron`: what Blueprint.swift called to declare `service`.
     static func factoryName(_ service: Service) -> String {

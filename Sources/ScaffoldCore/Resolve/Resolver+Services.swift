@@ -76,6 +76,9 @@ extension Resolver {
         if let user = service.processSettings?.user { resolved.uid = user }
         resolved.lifecycle = service.lifecycle == .service ? nil : service.lifecycle
         resolved.schedule = service.schedule
+        if service.lifecycle != .service {
+            (resolved.taskTimeout, resolved.taskRetries) = (service.taskTimeout, service.taskRetries)
+        }
         return resolved
     }
 

@@ -54,7 +54,7 @@ struct DeployGuideTests {
     @Test("where the deploy runs jobs itself, the checklist says what its cloud credential must allow")
     func jobPermissions() throws {
         let guide = try #require(try Self.files("multicloud")["README.Deploy.md"])
-        #expect(guide.contains("`ecs:RunTask` on their task definitions, `ecs:DescribeTasks`, and `iam:PassRole`"))
+        #expect(guide.contains("`ecs:RunTask` on their task definitions, `ecs:DescribeTasks`, `ecs:StopTask` (an attempt that outruns its timeout is stopped), and `iam:PassRole`"))
         #expect(guide.contains("`run.jobs.run` and `run.executions.get`"))
         #expect(guide.contains("`az containerapp job start`"))
         // ralex deploys to AWS without jobs: its role needs only what Terraform manages.

@@ -94,6 +94,8 @@ struct OptionWalkTests {
         onService("web", "imageOf") { $0.kind = .process; $0.imageOf = "api"; $0.image = nil; $0.command = ["python", "-m", "web"] },
         // Kubernetes runs a job as a Job, and AWS (production) refuses it by name.
         onService("web", "lifecycle", keyword: "job") { $0.kind = .process; $0.imageOf = "api"; $0.image = nil; $0.command = ["python", "-m", "seed"]; $0.lifecycle = .job; $0.ingress = nil; $0.port = nil },
+        onService("web", "taskTimeout", keyword: "activeDeadlineSeconds") { $0.kind = .process; $0.imageOf = "api"; $0.image = nil; $0.command = ["python", "-m", "seed"]; $0.lifecycle = .job; $0.ingress = nil; $0.port = nil; $0.taskTimeout = 900 },
+        onService("web", "taskRetries", keyword: "backoffLimit") { $0.kind = .process; $0.imageOf = "api"; $0.image = nil; $0.command = ["python", "-m", "seed"]; $0.lifecycle = .job; $0.ingress = nil; $0.port = nil; $0.taskRetries = 2 },
         onService("web", "schedule") { $0.kind = .process; $0.imageOf = "api"; $0.image = nil; $0.command = ["python", "-m", "report"]; $0.lifecycle = .cron; $0.schedule = "0 3 * * *"; $0.ingress = nil; $0.port = nil; $0.environments = ["development", "staging"] },
         // `.completed` on a service that runs until stopped is an error naming it.
         onService("api", "completedDependencies", keyword: "completed") { $0.completedDependencies = ["postgres"] },

@@ -78,7 +78,7 @@ struct ProcessTests {
         let deploy = try #require(files[".github/workflows/deploy.yml"])
         #expect(deploy.contains("kubectl delete job --namespace \"$NAMESPACE\" --ignore-not-found --wait=true migrate"), "\(deploy)")
         #expect(deploy.contains("--selector 'scaffold.dev/after-jobs!=true'"))
-        #expect(deploy.contains("kubectl wait --for=condition=complete --namespace \"$NAMESPACE\" --timeout=30m job/migrate"))
+        #expect(deploy.contains("kubectl wait --for=condition=complete --namespace \"$NAMESPACE\" --timeout=3660s job/migrate"), "the job's deadline and a minute")
         let chartJob = try #require(files["deploy/helm/shop/templates/migrate/job.yaml"])
         #expect(chartJob.contains("name: migrate\n") && chartJob.contains("helm.sh/hook: post-install,post-upgrade") && chartJob.contains("before-hook-creation"), "\(chartJob)")
         #expect(files["deploy/helm/shop/templates/digest/cronjob.yaml"] != nil)

@@ -77,6 +77,13 @@ extension ComposeGenerator {
         // volume sizes, which compose's local volumes don't enforce.
         for environment in project.environments where environment.isDevelopment || environment.platforms.isEmpty {
             for service in project.runningServices(in: environment.name) {
+                let limits = [service.taskTimeout.map { "its \($0) s timeout" },
+                              service.taskRetries.flatMap { $0 > 0 ? "its \($0) \($0 == 1 ? "retry" : "retries")" : nil }].compactMap { $0 }
+                if !limits.isEmpty {
+                    let runs = service.isCron ? "each run the host's crontab starts goes once" : "compose runs it once"
+                    notes.append(FidelityNote(family: family, service: service.name, environment: environment.name,
+                                              message: "\(runs), for as long as it takes: \(limits.joined(separator: " and ")) \(limits.count == 1 ? "applies" : "apply") on Kubernetes and the clouds"))
+                }
                 for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named {
                     guard let size = volume.size else { continue }
                     notes.append(FidelityNote(family: family, service: service.name, environment: environment.name,

@@ -19,7 +19,7 @@ struct CloudTarget: Encodable {
     /// The `.job`s of the environment, each after the jobs it depends on: the deploy applies
     /// with the services held at their running image, runs these to completion, then moves the
     /// services.
-    var jobs: [ListItem] = []
+    var jobs: [DeployTask] = []
     /// The project name, which prefixes the cloud's resource names (log groups, jobs).
     var projectName: String
     /// True when `jobs` is not empty.
@@ -50,9 +50,10 @@ struct CloudTarget: Encodable {
             ? inputs.compactMap { input in input.terraformVariable.map { TerraformInput(variable: $0, name: input.name) } }
             : []
         projectName = project.name
-        let names = Self.jobOrder(project.runningServices(in: environment).filter(\.isJob), in: environment)
-        jobs = ListItem.list(names)
-        hasJobs = !names.isEmpty
+        let running = project.runningServices(in: environment).filter(\.isJob)
+        let byName = Dictionary(running.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        jobs = Self.jobOrder(running, in: environment).compactMap { byName[$0].map(DeployTask.init) }
+        hasJobs = !jobs.isEmpty
     }
 
     /// The names of `jobs` in Blueprint.swift's order, except that a job comes after the jobs it

@@ -20,14 +20,18 @@ struct ClusterTarget: Encodable {
     var jobs: [ListItem]
     /// True when `jobs` is not empty.
     var hasJobs: Bool
+    /// How long the deploy waits for the jobs, which run side by side: the longest one's
+    /// deadline (all its attempts) and a minute for the cluster to report.
+    var jobWaitSeconds: Int
 
     /// The cluster `target` for `environment` of `project`.
     init(_ target: Target, environment: String, project: ResolvedProject) {
         overlay = "deploy/kubernetes/overlays/\(environment)"
         namespace = "\(project.name)-\(environment)"
-        let names = project.runningServices(in: environment).filter(\.isJob).map(\.name)
-        jobs = ListItem.list(names)
-        hasJobs = !names.isEmpty
+        let running = project.runningServices(in: environment).filter(\.isJob)
+        jobs = ListItem.list(running.map(\.name))
+        hasJobs = !running.isEmpty
+        jobWaitSeconds = (running.map(\.jobDeadlineSeconds).max() ?? 0) + 60
         let flavour = target.cluster ?? "any"
         eks = flavour == "eks"
         gke = flavour == "gke"

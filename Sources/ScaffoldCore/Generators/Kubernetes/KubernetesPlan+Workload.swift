@@ -72,6 +72,11 @@ extension KubernetesPlan {
         context.hasPorts = !context.ports.isEmpty
         context.primaryPorts = port.map { [$0] } ?? []
         context.schedule = service.schedule ?? ""
+        if service.runsToCompletion {
+            context.backoffLimit = service.retryLimit
+            context.podDeadlineSeconds = service.timeoutSeconds
+            context.jobDeadlineSeconds = service.jobDeadlineSeconds
+        }
         context.afterJobs = shape.isLongRunning && service.instances.contains { instance in
             instance.dependsOn.contains { project.service(named: $0)?.isJob == true }
         }

@@ -87,6 +87,13 @@ public struct WorkloadContext: Encodable, Hashable, Sendable {
     public var isLongRunning: Bool = true
     /// A CronJob's schedule (empty otherwise).
     public var schedule: String = ""
+    /// A Job's or CronJob's `backoffLimit`: the declared `retries:`.
+    public var backoffLimit: Int = 0
+    /// A Job pod's `activeDeadlineSeconds`: the declared `timeout:` of one attempt.
+    public var podDeadlineSeconds: Int = 0
+    /// A Job's `activeDeadlineSeconds`, which bounds all its attempts together: each attempt's
+    /// timeout plus Kubernetes' longest back-off (six minutes) before each retry.
+    public var jobDeadlineSeconds: Int = 0
     /// True for a Deployment of a service that depends on a job: the deploy applies it after the
     /// job has completed (it carries the `scaffold.dev/after-jobs` label the deploy selects on).
     public var afterJobs: Bool = false

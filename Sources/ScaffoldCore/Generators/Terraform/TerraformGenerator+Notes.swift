@@ -194,6 +194,12 @@ extension TerraformGenerator {
         if service.isCron && cloud == .aws && service.schedule.map({ EventBridgeSchedule.expression($0) != nil }) ?? false {
             messages.append("EventBridge Scheduler starts it at \(values.awsSchedule) in UTC: the times of \"\(service.schedule ?? "")\", in its six-field form, which counts the days of the week from 1 (Sunday).")
         }
+        if service.isCron && cloud == .aws {
+            // The deploy enforces a job's timeout and retries on ECS; nothing does for a task
+            // EventBridge starts.
+            let retries = service.retryLimit > 0 ? " and its \(service.retryLimit) \(service.retryLimit == 1 ? "retry is" : "retries are") not carried (EventBridge retries a failed start, not a failed run)" : ""
+            messages.append("ECS stops no task after a time limit: its \(service.timeoutSeconds) s timeout is not enforced\(retries); make the command end on its own, for example with `timeout \(service.timeoutSeconds)` in front of it.")
+        }
         if service.runsToCompletion && !instance.dependsOn.isEmpty {
             messages.append("\(cloud.platformName) starts it without waiting for \(instance.dependsOn.joined(separator: ", ")): those are managed or already running when the deploy (or the schedule) starts it.")
         }

@@ -79,6 +79,8 @@ extension TerraformGenerator {
             values.isCron = lifecycle == .cron
             values.schedule = service.schedule ?? ""
             values.awsSchedule = service.schedule.flatMap(EventBridgeSchedule.expression) ?? ""
+            values.taskTimeoutSeconds = service.timeoutSeconds
+            values.taskRetries = service.retryLimit
         }
         return values
     }

@@ -44,9 +44,11 @@ public struct TerraformServiceValues: Encodable, Hashable, Sendable {
     public var fileSystemMounts: [TerraformFileSystemMount] = []
     /// True when `fileSystemMounts` is not empty.
     public var hasFileSystemMounts: Bool = false
-    /// How long a job or cron task may run before Cloud Run or Container Apps stops it, and how
-    /// long the deploy waits for a job on ECS: an hour.
+    /// How long an attempt of a job or cron task may run before Cloud Run or Container Apps
+    /// stops it (`timeout:`, an hour by default).
     public var taskTimeoutSeconds: Int = 3600
+    /// How often Cloud Run or Container Apps runs a failed attempt again (`retries:`).
+    public var taskRetries: Int = 0
     /// True when the service listens on a port.
     public var hasPort: Bool
     /// The container port (0 when none).

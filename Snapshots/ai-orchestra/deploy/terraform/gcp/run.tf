@@ -207,7 +207,7 @@ resource "google_cloud_run_v2_worker_pool" "worker" {
   depends_on = [google_project_service.api, google_secret_manager_secret_iam_member.service]
 }
 # One-shot jobs (the deploy executes them before it moves the services) and cron tasks (Cloud
-# Scheduler executes them) run as Cloud Run jobs: one task, no retries.
+# Scheduler executes them) run as Cloud Run jobs: one task, retried as Blueprint.swift says.
 resource "google_cloud_run_v2_job" "task" {
   for_each = local.tasks
 
@@ -220,7 +220,7 @@ resource "google_cloud_run_v2_job" "task" {
 
     template {
       service_account = google_service_account.service[each.key].email
-      max_retries     = 0
+      max_retries     = each.value.max_retries
       timeout         = "${each.value.timeout_seconds}s"
 
       vpc_access {

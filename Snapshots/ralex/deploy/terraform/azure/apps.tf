@@ -161,7 +161,7 @@ resource "azurerm_container_app" "service" {
 }
 
 # One-shot jobs start from the deploy (az containerapp job start) before it moves the services;
-# cron tasks start on their schedule, in UTC. One replica each, no retries.
+# cron tasks start on their schedule, in UTC. One replica each, retried as Blueprint.swift says.
 resource "azurerm_container_app_job" "task" {
   for_each = local.tasks
 
@@ -171,7 +171,7 @@ resource "azurerm_container_app_job" "task" {
   container_app_environment_id = azurerm_container_app_environment.main.id
   workload_profile_name        = "Consumption"
   replica_timeout_in_seconds   = each.value.timeout_seconds
-  replica_retry_limit          = 0
+  replica_retry_limit          = each.value.max_retries
   tags                         = local.tags
 
   identity {

@@ -87,7 +87,8 @@ variable "services" {
     cpu_percent     = optional(number) # scale out above this average CPU
     ingress         = optional(object({ host = string, path = string }))
     health          = optional(object({ kind = string, path = string, ready_path = string, command = list(string), interval = number, timeout = number, retries = number, start_period = number }))
-    timeout_seconds = optional(number, 3600) # a job or cron task is stopped after this long
+    timeout_seconds = optional(number, 3600) # an attempt of a job or cron task is stopped after this long
+    max_retries     = optional(number, 0)    # a failed attempt is run again this often
     command         = optional(list(string))
     entrypoint      = optional(list(string)) # processSettings entrypoint: the container command
     environment     = optional(map(string), {})

@@ -52,6 +52,7 @@ services = {
     cpu             = 0.25
     memory          = "0.5Gi"
     timeout_seconds = 3600
+    max_retries     = 0
     command         = ["python", "-m", "worker", "--cleanup"]
     environment     = {}
     secrets         = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
@@ -63,7 +64,8 @@ services = {
     image_of        = "api"
     cpu             = 0.25
     memory          = "0.5Gi"
-    timeout_seconds = 3600
+    timeout_seconds = 5400
+    max_retries     = 1
     command         = ["python", "-m", "app.migrate"]
     environment     = {}
     secrets         = { "DATABASE_URL" = "postgres-url" }
