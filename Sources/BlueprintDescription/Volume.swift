@@ -38,16 +38,18 @@ public struct Volume: Codable, Hashable, Sendable {
         /// The path stays writable, as scratch space emptied whenever an instance stops; the deploy
         /// guide says so. Keep what must survive elsewhere (a managed database, object storage).
         case scratch
-        /// A network file system the cloud manages, kept across restarts and shared by every task
-        /// that mounts it: an encrypted EFS file system on ECS Fargate. Cloud Run and Container
-        /// Apps refuse it (a validation error names the line).
+        /// File storage the cloud manages, kept across restarts and shared by every instance that
+        /// mounts it: an encrypted EFS file system on ECS Fargate, a private Cloud Storage bucket
+        /// mounted with Cloud Storage FUSE on Cloud Run (no file locking: the last write of a file
+        /// wins), an Azure Files share (SMB) on Container Apps. The deploy guide notes what each
+        /// can't do that a local disk can.
         case fileSystem
     }
 
     /// A named, persistent volume mounted at `path`: a compose volume, a PersistentVolumeClaim in
     /// Kubernetes. On a serverless cloud it is an error unless `serverless: .scratch` accepts that
     /// the folder is emptied whenever an instance stops there, or `serverless: .fileSystem` keeps it
-    /// on the cloud's network file system (EFS on ECS Fargate).
+    /// on the cloud's file storage (EFS, Cloud Storage, Azure Files).
     /// `size` is its PersistentVolumeClaim's request in Kubernetes (default 10Gi).
     public static func named(_ name: String, at path: String, size: Memory? = nil, environments: [Environment]? = nil, serverless: Serverless = .refuse) -> Volume {
         Volume(kind: .named, source: name, target: path, environments: environments?.map(\.name), serverless: serverless == .refuse ? nil : serverless, size: size, shared: nil)
@@ -57,9 +59,10 @@ public struct Volume: Codable, Hashable, Sendable {
     /// app writes and a worker reads): one compose volume, and in Kubernetes one
     /// PersistentVolumeClaim with access mode ReadWriteMany that every service using it mounts
     /// (the cluster needs a storage class offering it: EFS, Filestore, Azure Files, NFS).
-    /// Declare it the same way in each service. On ECS Fargate it is one encrypted EFS file system
-    /// every task mounts; Cloud Run and Container Apps have no shared disk, so an environment they
-    /// deploy can't mount it (a validation error says so).
+    /// Declare it the same way in each service. On the clouds it is their shared file storage,
+    /// as `serverless: .fileSystem` describes: one EFS file system on ECS Fargate, one Cloud
+    /// Storage bucket on Cloud Run, one Azure Files share on Container Apps, which every service
+    /// declaring it mounts.
     public static func shared(_ name: String, at path: String, size: Memory? = nil, environments: [Environment]? = nil) -> Volume {
         Volume(kind: .named, source: name, target: path, environments: environments?.map(\.name), serverless: nil, size: size, shared: true)
     }

@@ -308,18 +308,38 @@ extension Resolver {
                 }
             }
             // Cloud container platforms give services no persistent disk: a named volume there would
-            // be dropped. ECS mounts EFS for shared volumes and `serverless: .fileSystem`.
+            // be dropped. Shared volumes and `serverless: .fileSystem` live on the cloud's file
+            // storage instead: EFS on ECS, a Cloud Storage bucket on Cloud Run, an Azure Files share
+            // on Container Apps, each named after the volume.
             for service in project.runningServices(in: environment.name) where service.kind != .backing {
                 for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named && volume.serverless != .scratch {
-                    let onFileSystem = volume.isShared || volume.serverless == .fileSystem
-                    guard let refusing = onFileSystem ? cloud.first(where: { $0 != .ecsFargate }) : platform else { continue }
-                    errors.append(.volumeNotPersistable(service: service.name, volume: volume.source, environment: environment.name, platform: refusing.rawValue, at: service.location))
+                    guard volume.isShared || volume.serverless == .fileSystem else {
+                        errors.append(.volumeNotPersistable(service: service.name, volume: volume.source, environment: environment.name, platform: platform.rawValue, at: service.location))
+                        continue
+                    }
+                    if let problem = Self.fileStorageNameProblem(volume.source, on: cloud) {
+                        errors.append(.invalidValue(service: service.name, field: "volume '\(volume.source)'", problem: "\(problem) (\(environment.name) deploys there): rename the volume", at: service.location))
+                    }
                 }
                 for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .file {
                     errors.append(.invalidValue(service: service.name, field: "file '\(volume.source)'", problem: "is mounted in \(environment.name), which deploys to \(platform.rawValue), where scaffold mounts no files: copy it into the image in the Dockerfile (COPY), or pass its settings as `environment:`", at: service.location))
                 }
             }
         }
+    }
+
+    /// Why `name` can't name the file storage of a volume on `platforms`, or nil: a Cloud Storage
+    /// bucket's name ends in it and an Azure Files share is called by it, so it must be a DNS
+    /// label, and on Azure 3 characters at least with no `--`.
+    static func fileStorageNameProblem(_ name: String, on platforms: [Target.Platform]) -> String? {
+        let label = isDNSLabel(name)
+        if platforms.contains(.containerApps) && (!label || name.count < 3 || name.contains("--")) {
+            return "can't name an Azure Files share on Container Apps: use 3 to 63 lowercase letters, digits and single '-'"
+        }
+        if platforms.contains(.cloudRun) && !label {
+            return "can't name a Cloud Storage bucket on Cloud Run: use lowercase letters, digits and '-'"
+        }
+        return nil
     }
 
     /// The host port `service` publishes in `environment`, if any: every service in development

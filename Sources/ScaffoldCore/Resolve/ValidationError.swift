@@ -60,7 +60,7 @@ public enum ValidationError: Error, Hashable, Sendable, CustomStringConvertible 
         case let .notDeployable(service, environment, platform, _):
             return "service '\(service)' runs in \(environment), which deploys to \(platform), where scaffold cannot run it as a container: mark it `managed: [...]` there (redis, postgres, mysql) or limit it with `environments:`"
         case let .volumeNotPersistable(service, volume, environment, platform, _):
-            return "service '\(service)' keeps data in the named volume '\(volume)' in \(environment), which deploys to \(platform), where scaffold has no persistent volume to give it: limit the volume with `environments:` (and keep that state in a managed service), accept a folder emptied whenever an instance stops there with `serverless: .scratch`, deploy \(environment) to ECS (an EFS file system: `serverless: .fileSystem` or `.shared`) or to Kubernetes only"
+            return "service '\(service)' keeps data in the named volume '\(volume)' in \(environment), which deploys to \(platform), where scaffold has no persistent volume to give it: limit the volume with `environments:` (and keep that state in a managed service), accept a folder emptied whenever an instance stops there with `serverless: .scratch`, or keep it on the cloud's file storage with `serverless: .fileSystem` (or `.shared` for several services): an EFS file system on ECS, a Cloud Storage bucket on Cloud Run, an Azure Files share on Container Apps"
         case let .invalidServiceURL(service, variable, target, problem, _):
             return "service '\(service)' sets \(variable) to .url(of: \"\(target)\"), but \(problem)"
         case .noEnvironments:

@@ -58,6 +58,8 @@ struct NamedPortTests {
         let project = try Resolver().resolve(Self.blueprint(targets: [.gcp(project: "shop", region: "europe-west1", environments: [.production])]))
         let notes = Pipeline().notes(for: project).map(\.line)
         #expect(notes.contains { $0.contains("serves one port per service") && $0.contains("grpc 9000/tcp") }, "\(notes)")
+        let azure = try Resolver().resolve(Self.blueprint(targets: [.azure(location: "westeurope", environments: [.production])]))
+        #expect(Pipeline().notes(for: azure).map(\.line).contains { $0.contains("additional TCP ports can't be set through the azurerm provider yet") && $0.contains("grpc 9000/tcp") })
     }
 
     @Test("port names and numbers are validated, and a clash of published host ports names both services")

@@ -56,15 +56,17 @@ struct SharedVolumeTests {
         } throws: { error in "\(error)".contains("give it one size") }
     }
 
-    @Test("ECS shares it on an EFS file system; Cloud Run has no shared disk: refused by name")
+    @Test("ECS shares it on an EFS file system, Cloud Run in a Cloud Storage bucket both mount")
     func serverless() throws {
         let files = try QueueTests.files(Self.blueprint(web: .shared("uploads", at: "/srv/uploads"), worker: .shared("uploads", at: "/srv/uploads"),
                                                         targets: [.aws(region: "eu-west-1", environments: [.production])]))
         #expect(try #require(files["deploy/terraform/aws/efs.tf"]).contains(#"resource "aws_efs_file_system" "volume""#))
         #expect(try #require(files["deploy/terraform/aws/environments/production.tfvars"]).contains(#"{ name = "uploads", path = "/srv/uploads" }"#))
-        #expect {
-            _ = try QueueTests.files(Self.blueprint(web: .shared("uploads", at: "/srv/uploads"), worker: .shared("uploads", at: "/srv/uploads"),
-                                                    targets: [.gcp(project: "shop", region: "europe-west1", environments: [.production])]))
-        } throws: { error in "\(error)".contains("'uploads'") && "\(error)".contains("cloudRun") }
+        // Cloud Run refused a shared volume before it had Cloud Storage to keep it in.
+        let gcp = try QueueTests.files(Self.blueprint(web: .shared("uploads", at: "/srv/uploads"), worker: .shared("uploads", at: "/srv/uploads"),
+                                                      targets: [.gcp(project: "shop", region: "europe-west1", environments: [.production])]))
+        #expect(try #require(gcp["deploy/terraform/gcp/volumes.tf"]).contains(#"resource "google_storage_bucket" "volume""#))
+        let tfvars = try #require(gcp["deploy/terraform/gcp/environments/production.tfvars"])
+        #expect(tfvars.components(separatedBy: #"{ name = "uploads", path = "/srv/uploads", uid = "#).count == 3, "web and worker: \(tfvars)")
     }
 }

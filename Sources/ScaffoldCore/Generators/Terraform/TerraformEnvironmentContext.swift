@@ -39,6 +39,8 @@ public struct TerraformEnvironmentContext: Encodable, Hashable, Sendable {
     public var hasQueues: Bool
     /// Azure: the storage account holding the environment's queues.
     public var queueAccount: String
+    /// Azure: the storage account holding the environment's file shares (`.shared` volumes).
+    public var filesAccount: String = ""
     /// The target's alerts here (zero or one).
     public var monitoring: [TerraformMonitoringValues]
     /// True when some environment of this cloud has alerts, so every environment sets `monitoring`.

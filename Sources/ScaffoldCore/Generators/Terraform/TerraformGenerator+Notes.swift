@@ -138,9 +138,17 @@ extension TerraformGenerator {
                 messages.append("Cloud Run worker pools don't autoscale: \(autoscale.min) instances run; the maximum of \(autoscale.max) and the \(autoscale.cpuPercent)% CPU target are not used.")
             }
         }
-        for volume in instance.volumes where volume.kind == .named && volume.serverless != .scratch && cloud == .aws {
-            let size = volume.size.map { " Its size (\($0.literal)) doesn't apply: EFS grows with what it holds." } ?? ""
-            messages.append("Volume \(volume.source) (\(volume.target)) is the EFS file system \(volume.source) on ECS: kept across restarts and shared by every task that mounts it, each acting as one user through its access point.\(size)")
+        for volume in instance.volumes where volume.kind == .named && volume.serverless != .scratch {
+            switch cloud {
+            case .aws:
+                let size = volume.size.map { " Its size (\($0.literal)) doesn't apply: EFS grows with what it holds." } ?? ""
+                messages.append("Volume \(volume.source) (\(volume.target)) is the EFS file system \(volume.source) on ECS: kept across restarts and shared by every task that mounts it, each acting as one user through its access point.\(size)")
+            case .gcp:
+                let size = volume.size.map { " Its size (\($0.literal)) doesn't apply: a bucket grows with what it holds." } ?? ""
+                messages.append("Volume \(volume.source) (\(volume.target)) is a Cloud Storage bucket on Cloud Run, mounted with Cloud Storage FUSE: kept and shared, but not a POSIX disk. There is no file locking (the last write of a file wins), a file is written whole when it is closed (staged in the instance's memory until then), and renaming a folder copies each object. Keep databases and lock files off it.\(size)")
+            case .azure:
+                messages.append("Volume \(volume.source) (\(volume.target)) is an Azure Files share (SMB) on Container Apps, its quota the largest size a service declares for it (10Gi if none): kept and shared, but its files belong to root with mode 0777 whatever user writes them, and it has no symbolic links or Unix permissions. Keep databases off it.")
+            }
         }
         for volume in instance.volumes where volume.kind == .named && volume.serverless == .scratch {
             let stops = cloud == .aws ? "a task stops or is replaced" : "an instance stops or is replaced"
@@ -164,7 +172,10 @@ extension TerraformGenerator {
         }
         if !service.extraPorts.isEmpty && cloud != .aws {
             let names = service.extraPorts.map { "\($0.name) \($0.number)/\($0.transport.rawValue)" }.joined(separator: ", ")
-            messages.append("\(cloud.platformName) serves one port per service: \(names) \(service.extraPorts.count == 1 ? "is" : "are") not reachable there; run what listens on \(service.extraPorts.count == 1 ? "it" : "them") as a service of its own with that port as its `port:`.")
+            // Container Apps has additional TCP port mappings, but the azurerm provider can't set
+            // them (an open provider request); Cloud Run routes one port to a container.
+            let why = cloud == .azure ? "Container Apps' additional TCP ports can't be set through the azurerm provider yet" : "Cloud Run serves one port per service"
+            messages.append("\(why): \(names) \(service.extraPorts.count == 1 ? "is" : "are") not reachable there; run what listens on \(service.extraPorts.count == 1 ? "it" : "them") as a service of its own with that port as its `port:`.")
         }
         if service.extraPorts.contains(where: { $0.exposure(in: instance.environment, mode: .production) == .public }) && cloud == .aws {
             messages.append("Its public named ports are reached inside the VPC only: the load balancer serves the main port's HTTP(S); add a Network Load Balancer listener for them.")

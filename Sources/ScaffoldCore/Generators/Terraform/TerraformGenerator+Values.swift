@@ -56,10 +56,10 @@ extension TerraformGenerator {
             values.imageOf = owner
             values.hasImageOf = true
         }
-        // The named volumes a cloud keeps are EFS file systems (only ECS accepts them).
+        // The named volumes a cloud keeps live on its file storage: EFS, Cloud Storage, Azure Files.
         let mounts = instance.volumes.filter { $0.kind == .named && $0.serverless != .scratch }
         values.fileSystemMounts = mounts.enumerated().map { index, volume in
-            TerraformFileSystemMount(name: volume.source, path: volume.target, last: index == mounts.count - 1)
+            TerraformFileSystemMount(name: volume.source, path: volume.target, uid: service.uid ?? 1000, last: index == mounts.count - 1)
         }
         values.hasFileSystemMounts = !mounts.isEmpty
         // A path on a file system is writable already: no scratch volume on top of it.

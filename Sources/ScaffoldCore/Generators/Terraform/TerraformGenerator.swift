@@ -61,7 +61,7 @@ public struct TerraformGenerator: ArtifactGenerator {
 
         var files = cloud.baseFiles
         if stack.hasPublic && cloud == .aws { files.append("alb") }
-        if stack.hasFileSystems && cloud == .aws { files.append("efs") }
+        if stack.hasFileSystems { files.append(cloud == .aws ? "efs" : "volumes") }
         if stack.hasManaged && cloud != .aws { files.append("network") }
         if stack.hasDatabases { files.append("database") }
         if stack.hasCaches { files.append("cache") }
@@ -80,6 +80,12 @@ public struct TerraformGenerator: ArtifactGenerator {
             requests.append(try RenderRequest(template: "terraform/\(cloud.rawValue)/backend.hcl", path: base + ".backend.hcl", context: context))
         }
         return requests
+    }
+
+    /// The storage account holding an environment's Azure Files shares: letters and digits of
+    /// `<project><environment>`, at most 24 of them, ending in `files`.
+    static func azureFilesAccount(project: String, environment: String) -> String {
+        String("\(project)\(environment)".filter { $0.isLetter || $0.isNumber }.lowercased().prefix(19)) + "files"
     }
 
     /// The per-environment values of `environment` on `cloud`.
@@ -123,17 +129,26 @@ public struct TerraformGenerator: ArtifactGenerator {
             capacityBase: capacity.base, fargateWeight: capacity.fargateWeight, spotWeight: capacity.spotWeight,
             security: security,
             stateBucket: state.bucket, stateKey: state.key, stateResourceGroup: state.resourceGroup)
-        // One EFS file system per volume name, its access point acting as the first mounting
-        // service's user (images scaffold builds run as 10001 and up; prebuilt ones as 1000).
+        // One file system per volume name: on ECS its access point acts as the first mounting
+        // service's user (images scaffold builds run as 10001 and up; prebuilt ones as 1000); an
+        // Azure Files share holds the largest size a service declares for it (10Gi if none).
         var fileSystems: [String: Int] = [:]
+        var sizes: [String: Int] = [:]
         var order: [String] = []
         for (values, service) in zip(services, services.map { name in project.service(named: name.name) }) {
             for mount in values.fileSystemMounts where fileSystems[mount.name] == nil {
                 fileSystems[mount.name] = service?.uid ?? 1000
                 order.append(mount.name)
             }
+            for volume in service?.instance(in: environment.name)?.volumes ?? [] where fileSystems[volume.source] != nil {
+                sizes[volume.source] = max(sizes[volume.source] ?? 0, volume.size?.mebibytes ?? 10 * 1024)
+            }
         }
-        context.fileSystems = order.sorted().map { TerraformFileSystem(name: $0, uid: fileSystems[$0] ?? 1000) }
+        let names = order.sorted()
+        context.fileSystems = names.map { name in
+            TerraformFileSystem(name: name, uid: fileSystems[name] ?? 1000, quotaGiB: max(1, ((sizes[name] ?? 10 * 1024) + 1023) / 1024), last: name == names.last)
+        }
+        context.filesAccount = Self.azureFilesAccount(project: project.name, environment: environment.name)
         context.hasFileSystems = !order.isEmpty
         return context
     }

@@ -40,7 +40,9 @@ public struct TerraformServiceValues: Encodable, Hashable, Sendable {
     public var openFiles: Int = 0
     /// True when `openFiles` is set.
     public var hasOpenFiles: Bool = false
-    /// ECS: the volumes on EFS file systems (`.shared`, `serverless: .fileSystem`) it mounts.
+    /// The volumes on the cloud's file storage (`.shared`, `serverless: .fileSystem`) it mounts:
+    /// EFS file systems on ECS, Cloud Storage buckets on Cloud Run, Azure Files shares on
+    /// Container Apps.
     public var fileSystemMounts: [TerraformFileSystemMount] = []
     /// True when `fileSystemMounts` is not empty.
     public var hasFileSystemMounts: Bool = false
@@ -141,15 +143,23 @@ public struct TerraformFileSystemMount: Encodable, Hashable, Sendable {
     public var name: String
     /// The container path.
     public var path: String
+    /// Cloud Run: the user and group Cloud Storage FUSE presents its files as, the mounting
+    /// service's own (images scaffold builds run as 10001 and up; prebuilt ones as 1000).
+    public var uid: Int = 1000
     /// Whether it is the list's last element.
     public var last: Bool
 }
 
-/// An EFS file system of one environment: `uploads = { uid = 10001 }`, the user its access point
-/// makes every mounting task act as.
+/// A file system of one environment: on ECS an EFS file system, `uploads = { uid = 10001 }`, the
+/// user its access point makes every mounting task act as; on Cloud Run a Cloud Storage bucket; on
+/// Container Apps an Azure Files share of `quotaGiB`.
 public struct TerraformFileSystem: Encodable, Hashable, Sendable {
     /// The volume name.
     public var name: String
     /// The POSIX user and group the access point enforces: the first mounting service's.
     public var uid: Int
+    /// Azure: the file share's quota in GiB, the largest `size:` a service gives the volume.
+    public var quotaGiB: Int = 10
+    /// Whether it is the list's last element (Cloud Run's `file_systems` is a list).
+    public var last: Bool = false
 }

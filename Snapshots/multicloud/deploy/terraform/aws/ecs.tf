@@ -138,6 +138,24 @@ resource "aws_ecs_task_definition" "service" {
     }
   }
 
+  # EFS file systems, over TLS, through their access point, with the task role's IAM identity.
+  dynamic "volume" {
+    for_each = { for mount in each.value.volumes : mount.name => mount }
+    content {
+      name = "efs-${volume.key}"
+
+      efs_volume_configuration {
+        file_system_id     = aws_efs_file_system.volume[volume.key].id
+        transit_encryption = "ENABLED"
+
+        authorization_config {
+          access_point_id = aws_efs_access_point.volume[volume.key].id
+          iam             = "ENABLED"
+        }
+      }
+    }
+  }
+
   container_definitions = jsonencode([
     merge(
       {

@@ -144,6 +144,12 @@ variable "services" {
   }
 }
 
+variable "file_systems" {
+  description = "EFS file systems by volume name (Blueprint.swift's .shared volumes and serverless: .fileSystem): encrypted, in every private subnet, reached through an access point acting as uid."
+  type        = map(object({ uid = number }))
+  default     = {}
+}
+
 variable "databases" {
   description = "Managed databases (RDS) by service name; each gets a <name>-url secret the services read."
   type = map(object({

@@ -61,6 +61,16 @@ resource "azurerm_container_app" "service" {
     min_replicas = each.value.min_replicas
     max_replicas = each.value.max_replicas
 
+    # .shared volumes and serverless: .fileSystem: an Azure Files share each (volumes.tf).
+    dynamic "volume" {
+      for_each = each.value.volumes
+      content {
+        name         = volume.value.name
+        storage_type = "AzureFile"
+        storage_name = azurerm_container_app_environment_storage.volume[volume.value.name].name
+      }
+    }
+
     container {
       name    = each.key
       image   = local.images[each.key]
@@ -82,6 +92,14 @@ resource "azurerm_container_app" "service" {
         content {
           name        = env.key
           secret_name = env.value
+        }
+      }
+
+      dynamic "volume_mounts" {
+        for_each = each.value.volumes
+        content {
+          name = volume_mounts.value.name
+          path = volume_mounts.value.path
         }
       }
 
@@ -204,6 +222,16 @@ resource "azurerm_container_app_job" "task" {
   }
 
   template {
+    # .shared volumes and serverless: .fileSystem: an Azure Files share each (volumes.tf).
+    dynamic "volume" {
+      for_each = each.value.volumes
+      content {
+        name         = volume.value.name
+        storage_type = "AzureFile"
+        storage_name = azurerm_container_app_environment_storage.volume[volume.value.name].name
+      }
+    }
+
     container {
       name    = each.key
       image   = local.images[each.key]
@@ -225,6 +253,14 @@ resource "azurerm_container_app_job" "task" {
         content {
           name        = env.key
           secret_name = env.value
+        }
+      }
+
+      dynamic "volume_mounts" {
+        for_each = each.value.volumes
+        content {
+          name = volume_mounts.value.name
+          path = volume_mounts.value.path
         }
       }
     }

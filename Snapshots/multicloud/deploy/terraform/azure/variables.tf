@@ -92,6 +92,7 @@ variable "services" {
     command         = optional(list(string))
     entrypoint      = optional(list(string)) # processSettings entrypoint: the container command
     environment     = optional(map(string), {})
+    volumes         = optional(list(object({ name = string, path = string })), [])
     secrets         = optional(map(string), {}) # variable name => Key Vault secret name
   }))
 
@@ -99,6 +100,18 @@ variable "services" {
     condition     = alltrue([for service in values(var.services) : contains(["service", "job", "cron"], service.run) && (service.run == "cron") == (service.schedule != null)])
     error_message = "Each entry's run is service, job or cron, and exactly the cron ones have a schedule."
   }
+}
+
+variable "file_systems" {
+  description = "Azure Files shares by volume name (Blueprint.swift's .shared volumes and serverless: .fileSystem), each of quota_gb, mounted by the services that list them in volumes."
+  type        = map(object({ quota_gb = number }))
+  default     = {}
+}
+
+variable "files_account" {
+  description = "The storage account holding this environment's file shares (letters and digits, globally unique)."
+  type        = string
+  default     = null
 }
 
 variable "databases" {

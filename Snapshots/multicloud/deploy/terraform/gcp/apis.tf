@@ -13,6 +13,7 @@ resource "google_project_service" "api" {
     "redis.googleapis.com",
     "cloudtasks.googleapis.com",
     "cloudscheduler.googleapis.com",
+    "storage.googleapis.com",
   ])
 
   service            = each.value

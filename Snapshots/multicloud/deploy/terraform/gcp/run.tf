@@ -45,6 +45,20 @@ resource "google_cloud_run_v2_service" "service" {
       }
     }
 
+    # .shared volumes and serverless: .fileSystem: a Cloud Storage bucket each (volumes.tf),
+    # mounted with Cloud Storage FUSE; its files belong to the service's own user.
+    dynamic "volumes" {
+      for_each = each.value.volumes
+      content {
+        name = volumes.value.name
+        gcs {
+          bucket        = google_storage_bucket.volume[volumes.value.name].name
+          read_only     = false
+          mount_options = ["uid=${volumes.value.uid}", "gid=${volumes.value.uid}"]
+        }
+      }
+    }
+
     containers {
       name    = each.key
       image   = local.images[each.key]
@@ -83,6 +97,14 @@ resource "google_cloud_run_v2_service" "service" {
               version = "latest"
             }
           }
+        }
+      }
+
+      dynamic "volume_mounts" {
+        for_each = each.value.volumes
+        content {
+          name       = volume_mounts.value.name
+          mount_path = volume_mounts.value.path
         }
       }
 
@@ -167,6 +189,20 @@ resource "google_cloud_run_v2_worker_pool" "worker" {
       }
     }
 
+    # .shared volumes and serverless: .fileSystem: a Cloud Storage bucket each (volumes.tf),
+    # mounted with Cloud Storage FUSE; its files belong to the service's own user.
+    dynamic "volumes" {
+      for_each = each.value.volumes
+      content {
+        name = volumes.value.name
+        gcs {
+          bucket        = google_storage_bucket.volume[volumes.value.name].name
+          read_only     = false
+          mount_options = ["uid=${volumes.value.uid}", "gid=${volumes.value.uid}"]
+        }
+      }
+    }
+
     containers {
       name    = each.key
       image   = local.images[each.key]
@@ -201,6 +237,14 @@ resource "google_cloud_run_v2_worker_pool" "worker" {
           }
         }
       }
+
+      dynamic "volume_mounts" {
+        for_each = each.value.volumes
+        content {
+          name       = volume_mounts.value.name
+          mount_path = volume_mounts.value.path
+        }
+      }
     }
   }
 
@@ -228,6 +272,20 @@ resource "google_cloud_run_v2_job" "task" {
         network_interfaces {
           network    = google_compute_network.main.id
           subnetwork = google_compute_subnetwork.main.id
+        }
+      }
+
+      # .shared volumes and serverless: .fileSystem: a Cloud Storage bucket each (volumes.tf),
+      # mounted with Cloud Storage FUSE; its files belong to the service's own user.
+      dynamic "volumes" {
+        for_each = each.value.volumes
+        content {
+          name = volumes.value.name
+          gcs {
+            bucket        = google_storage_bucket.volume[volumes.value.name].name
+            read_only     = false
+            mount_options = ["uid=${volumes.value.uid}", "gid=${volumes.value.uid}"]
+          }
         }
       }
 
@@ -263,6 +321,14 @@ resource "google_cloud_run_v2_job" "task" {
                 version = "latest"
               }
             }
+          }
+        }
+
+        dynamic "volume_mounts" {
+          for_each = each.value.volumes
+          content {
+            name       = volume_mounts.value.name
+            mount_path = volume_mounts.value.path
           }
         }
       }

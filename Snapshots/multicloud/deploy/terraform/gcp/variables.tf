@@ -96,6 +96,7 @@ variable "services" {
     command         = optional(list(string))
     entrypoint      = optional(list(string)) # processSettings entrypoint: the container command
     environment     = optional(map(string), {})
+    volumes         = optional(list(object({ name = string, path = string, uid = number })), [])
     secrets         = optional(map(string), {}) # variable name => Secret Manager secret <project>-<environment>-<key>
   }))
 
@@ -103,6 +104,12 @@ variable "services" {
     condition     = alltrue([for service in values(var.services) : contains(["service", "job", "cron"], service.run) && (service.run == "cron") == (service.schedule != null)])
     error_message = "Each entry's run is service, job or cron, and exactly the cron ones have a schedule."
   }
+}
+
+variable "file_systems" {
+  description = "Cloud Storage buckets by volume name (Blueprint.swift's .shared volumes and serverless: .fileSystem), mounted with Cloud Storage FUSE by the services that list them in volumes."
+  type        = set(string)
+  default     = []
 }
 
 variable "databases" {

@@ -32,6 +32,7 @@ services = {
     health         = { kind = "http", path = "/health", ready_path = "/ready", command = [], interval = 10, timeout = 5, retries = 3, start_period = 10 }
     command        = null
     writable_paths = ["/tmp"]
+    volumes        = [{ name = "uploads", path = "/srv/uploads" }]
     environment    = { "LOG_LEVEL" = "info" }
     secrets        = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url", "SESSION_SECRET" = "session-secret" }
   }
@@ -48,6 +49,7 @@ services = {
     command        = null
     open_files     = 16384
     writable_paths = ["/tmp"]
+    volumes        = [{ name = "uploads", path = "/srv/uploads" }]
     environment    = { "JOBS_QUEUE" = "multicloud-staging-jobs", "LOG_LEVEL" = "info", "QUEUES" = "default,emails" }
     secrets        = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
   }
@@ -62,6 +64,7 @@ services = {
     memory         = 512
     command        = ["python", "-m", "worker", "--cleanup"]
     writable_paths = ["/tmp"]
+    volumes        = [{ name = "uploads", path = "/srv/uploads" }]
     environment    = {}
     secrets        = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
   }
@@ -77,6 +80,14 @@ services = {
     writable_paths = ["/tmp"]
     environment    = {}
     secrets        = { "DATABASE_URL" = "postgres-url" }
+  }
+}
+
+# EFS file systems (.shared volumes and serverless: .fileSystem), each with the user its access
+# point makes every mounting task act as.
+file_systems = {
+  "uploads" = {
+    uid = 10001
   }
 }
 

@@ -145,6 +145,11 @@ run "plan" {
   }
 
   assert {
+    condition     = var.environment != "staging" || try(aws_efs_file_system.volume["uploads"].encrypted && length([for key, target in aws_efs_mount_target.volume : key if startswith(key, "uploads-")]) == length(var.availability_zones) && aws_efs_access_point.volume["uploads"].posix_user[0].uid == 10001, false)
+    error_message = "staging must keep uploads on an encrypted EFS file system with a mount target in every private subnet and an access point acting as 10001."
+  }
+
+  assert {
     condition     = var.environment != "staging" || try(aws_lb_listener.https[0].protocol == "HTTPS" && aws_lb_listener.https[0].certificate_arn == var.certificate_arn, false)
     error_message = "staging's HTTPS listener must use the certificate the deploy passes as TF_VAR_certificate_arn."
   }
@@ -180,6 +185,11 @@ run "plan" {
   }
 
   assert {
+    condition     = var.environment != "production" || try(aws_efs_file_system.volume["uploads"].encrypted && length([for key, target in aws_efs_mount_target.volume : key if startswith(key, "uploads-")]) == length(var.availability_zones) && aws_efs_access_point.volume["uploads"].posix_user[0].uid == 10001, false)
+    error_message = "production must keep uploads on an encrypted EFS file system with a mount target in every private subnet and an access point acting as 10001."
+  }
+
+  assert {
     condition     = var.environment != "production" || try(aws_lb_listener.https[0].protocol == "HTTPS" && aws_lb_listener.https[0].certificate_arn == var.certificate_arn, false)
     error_message = "production's HTTPS listener must use the certificate the deploy passes as TF_VAR_certificate_arn."
   }
@@ -195,6 +205,11 @@ run "apply" {
   }
 
   assert {
+    condition     = var.environment != "staging" || try(contains([for mount in jsondecode(aws_ecs_task_definition.service["api"].container_definitions)[0].mountPoints : "${mount.sourceVolume}=${mount.containerPath}"], "efs-uploads=/srv/uploads") && one([for volume in aws_ecs_task_definition.service["api"].volume : volume.efs_volume_configuration[0].transit_encryption if volume.name == "efs-uploads"]) == "ENABLED", false)
+    error_message = "staging's api task must mount the EFS file system uploads at /srv/uploads, over TLS."
+  }
+
+  assert {
     condition     = var.environment != "staging" || try(sort([for variable in jsondecode(aws_ecs_task_definition.service["api"].container_definitions)[0].environment : variable.name]) == tolist(["LOG_LEVEL"]), false)
     error_message = "staging's api task must set exactly the variables Blueprint.swift gives it."
   }
@@ -207,6 +222,11 @@ run "apply" {
   assert {
     condition     = var.environment != "staging" || try(endswith(jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].image, ":${var.image_tag}"), false)
     error_message = "staging must run worker from its ECR repository at var.image_tag."
+  }
+
+  assert {
+    condition     = var.environment != "staging" || try(contains([for mount in jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].mountPoints : "${mount.sourceVolume}=${mount.containerPath}"], "efs-uploads=/srv/uploads") && one([for volume in aws_ecs_task_definition.service["worker"].volume : volume.efs_volume_configuration[0].transit_encryption if volume.name == "efs-uploads"]) == "ENABLED", false)
+    error_message = "staging's worker task must mount the EFS file system uploads at /srv/uploads, over TLS."
   }
 
   assert {
@@ -230,6 +250,11 @@ run "apply" {
   }
 
   assert {
+    condition     = var.environment != "staging" || try(contains([for mount in jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].mountPoints : "${mount.sourceVolume}=${mount.containerPath}"], "efs-uploads=/srv/uploads") && one([for volume in aws_ecs_task_definition.service["cleanup"].volume : volume.efs_volume_configuration[0].transit_encryption if volume.name == "efs-uploads"]) == "ENABLED", false)
+    error_message = "staging's cleanup task must mount the EFS file system uploads at /srv/uploads, over TLS."
+  }
+
+  assert {
     condition     = var.environment != "staging" || try(sort([for secret in jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].secrets : secret.name]) == tolist(["DATABASE_URL", "OPENAI_API_KEY", "REDIS_URL"]) && alltrue([for secret in jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].secrets : startswith(secret.valueFrom, "arn:aws:secretsmanager:")]), false)
     error_message = "staging's cleanup task must read exactly its secrets, by Secrets Manager ARN."
   }
@@ -250,6 +275,11 @@ run "apply" {
   }
 
   assert {
+    condition     = var.environment != "production" || try(contains([for mount in jsondecode(aws_ecs_task_definition.service["api"].container_definitions)[0].mountPoints : "${mount.sourceVolume}=${mount.containerPath}"], "efs-uploads=/srv/uploads") && one([for volume in aws_ecs_task_definition.service["api"].volume : volume.efs_volume_configuration[0].transit_encryption if volume.name == "efs-uploads"]) == "ENABLED", false)
+    error_message = "production's api task must mount the EFS file system uploads at /srv/uploads, over TLS."
+  }
+
+  assert {
     condition     = var.environment != "production" || try(sort([for variable in jsondecode(aws_ecs_task_definition.service["api"].container_definitions)[0].environment : variable.name]) == tolist(["LOG_LEVEL"]), false)
     error_message = "production's api task must set exactly the variables Blueprint.swift gives it."
   }
@@ -262,6 +292,11 @@ run "apply" {
   assert {
     condition     = var.environment != "production" || try(endswith(jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].image, ":${var.image_tag}"), false)
     error_message = "production must run worker from its ECR repository at var.image_tag."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(contains([for mount in jsondecode(aws_ecs_task_definition.service["worker"].container_definitions)[0].mountPoints : "${mount.sourceVolume}=${mount.containerPath}"], "efs-uploads=/srv/uploads") && one([for volume in aws_ecs_task_definition.service["worker"].volume : volume.efs_volume_configuration[0].transit_encryption if volume.name == "efs-uploads"]) == "ENABLED", false)
+    error_message = "production's worker task must mount the EFS file system uploads at /srv/uploads, over TLS."
   }
 
   assert {
@@ -282,6 +317,11 @@ run "apply" {
   assert {
     condition     = var.environment != "production" || try(endswith(jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].image, ":${var.image_tag}"), false)
     error_message = "production must run cleanup from its ECR repository at var.image_tag."
+  }
+
+  assert {
+    condition     = var.environment != "production" || try(contains([for mount in jsondecode(aws_ecs_task_definition.service["cleanup"].container_definitions)[0].mountPoints : "${mount.sourceVolume}=${mount.containerPath}"], "efs-uploads=/srv/uploads") && one([for volume in aws_ecs_task_definition.service["cleanup"].volume : volume.efs_volume_configuration[0].transit_encryption if volume.name == "efs-uploads"]) == "ENABLED", false)
+    error_message = "production's cleanup task must mount the EFS file system uploads at /srv/uploads, over TLS."
   }
 
   assert {

@@ -26,6 +26,7 @@ services = {
     health       = { kind = "http", path = "/health", ready_path = "/ready", command = [], interval = 10, timeout = 5, retries = 3, start_period = 10 }
     command      = null
     environment  = { "LOG_LEVEL" = "info" }
+    volumes      = [{ name = "uploads", path = "/srv/uploads" }]
     secrets      = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url", "SESSION_SECRET" = "session-secret" }
   }
   "worker" = {
@@ -41,6 +42,7 @@ services = {
     health       = { kind = "command", path = "", ready_path = "", command = ["python", "-m", "worker", "--healthcheck"], interval = 10, timeout = 5, retries = 5, start_period = 10 }
     command      = null
     environment  = { "JOBS_QUEUE" = "multicloud-production-jobs", "JOBS_QUEUE_URL" = "https://multicloudproductioqueue.queue.core.windows.net/multicloud-production-jobs", "LOG_LEVEL" = "info", "QUEUES" = "default,emails" }
+    volumes      = [{ name = "uploads", path = "/srv/uploads" }]
     secrets      = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
   }
   "cleanup" = {
@@ -55,6 +57,7 @@ services = {
     max_retries     = 0
     command         = ["python", "-m", "worker", "--cleanup"]
     environment     = {}
+    volumes         = [{ name = "uploads", path = "/srv/uploads" }]
     secrets         = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
   }
   "migrate" = {
@@ -69,6 +72,16 @@ services = {
     command         = ["python", "-m", "app.migrate"]
     environment     = {}
     secrets         = { "DATABASE_URL" = "postgres-url" }
+  }
+}
+
+# Azure Files shares (.shared volumes and serverless: .fileSystem) the services mount, in the
+# storage account files_account.
+files_account = "multicloudproductiofiles"
+
+file_systems = {
+  "uploads" = {
+    quota_gb = 20
   }
 }
 

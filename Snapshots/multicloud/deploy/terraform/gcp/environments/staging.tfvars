@@ -26,6 +26,7 @@ services = {
     health        = { kind = "http", path = "/health", ready_path = "/ready", command = [], interval = 10, timeout = 5, retries = 3, start_period = 10 }
     command       = null
     environment   = { "LOG_LEVEL" = "info" }
+    volumes       = [{ name = "uploads", path = "/srv/uploads", uid = 10001 }]
     secrets       = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url", "SESSION_SECRET" = "session-secret" }
   }
   "worker" = {
@@ -40,6 +41,7 @@ services = {
     health        = { kind = "command", path = "", ready_path = "", command = ["python", "-m", "worker", "--healthcheck"], interval = 10, timeout = 5, retries = 5, start_period = 10 }
     command       = null
     environment   = { "JOBS_QUEUE" = "projects/acme-multicloud/locations/europe-west1/queues/multicloud-staging-jobs", "LOG_LEVEL" = "info", "QUEUES" = "default,emails" }
+    volumes       = [{ name = "uploads", path = "/srv/uploads", uid = 10001 }]
     secrets       = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
   }
   "cleanup" = {
@@ -54,6 +56,7 @@ services = {
     max_retries     = 0
     command         = ["python", "-m", "worker", "--cleanup"]
     environment     = {}
+    volumes         = [{ name = "uploads", path = "/srv/uploads", uid = 10001 }]
     secrets         = { "DATABASE_URL" = "postgres-url", "OPENAI_API_KEY" = "openai-api-key", "REDIS_URL" = "redis-url" }
   }
   "migrate" = {
@@ -70,6 +73,9 @@ services = {
     secrets         = { "DATABASE_URL" = "postgres-url" }
   }
 }
+
+# Cloud Storage buckets (.shared volumes and serverless: .fileSystem) the services mount.
+file_systems = ["uploads"]
 
 databases = {
   "postgres" = {
