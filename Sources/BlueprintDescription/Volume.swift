@@ -71,7 +71,9 @@ public struct Volume: Codable, Hashable, Sendable {
     /// in every environment: a read-only bind mount in compose, a ConfigMap key mounted with
     /// `subPath` in Kubernetes (the chart and the manifests carry a copy, which `scaffold regen`
     /// refreshes when the file changes). A file that doesn't exist yet is written empty, once, for
-    /// you to fill. The serverless clouds mount no files: an environment they deploy refuses it.
+    /// you to fill. On Cloud Run it is a Secret Manager secret holding the file, mounted over the
+    /// file's folder (one file per folder there); ECS Fargate and Container Apps mount no files,
+    /// so an environment they deploy refuses it.
     public static func file(_ file: String, at path: String) -> Volume {
         Volume(kind: .file, source: file, target: path, environments: nil, serverless: nil, size: nil, shared: nil)
     }

@@ -311,6 +311,7 @@ extension Resolver {
             // be dropped. Shared volumes and `serverless: .fileSystem` live on the cloud's file
             // storage instead: EFS on ECS, a Cloud Storage bucket on Cloud Run, an Azure Files share
             // on Container Apps, each named after the volume.
+            var cloudFileNames: [String: String] = [:]
             for service in project.runningServices(in: environment.name) where service.kind != .backing {
                 for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .named && volume.serverless != .scratch {
                     guard volume.isShared || volume.serverless == .fileSystem else {
@@ -321,11 +322,46 @@ extension Resolver {
                         errors.append(.invalidValue(service: service.name, field: "volume '\(volume.source)'", problem: "\(problem) (\(environment.name) deploys there): rename the volume", at: service.location))
                     }
                 }
-                for volume in service.instance(in: environment.name)?.volumes ?? [] where volume.kind == .file {
-                    errors.append(.invalidValue(service: service.name, field: "file '\(volume.source)'", problem: "is mounted in \(environment.name), which deploys to \(platform.rawValue), where scaffold mounts no files: copy it into the image in the Dockerfile (COPY), or pass its settings as `environment:`", at: service.location))
+                let files = (service.instance(in: environment.name)?.volumes ?? []).filter { $0.kind == .file }
+                if let refusing = cloud.first(where: { $0 != .cloudRun }) {
+                    for volume in files {
+                        errors.append(.invalidValue(service: service.name, field: "file '\(volume.source)'", problem: "is mounted in \(environment.name), which deploys to \(refusing.rawValue), where scaffold mounts no files (Cloud Run does, from Secret Manager): copy it into the image in the Dockerfile (COPY), or pass its settings as `environment:`", at: service.location))
+                    }
+                } else if !files.isEmpty {
+                    errors += Self.cloudRunFileProblems(files, of: service, in: environment, names: &cloudFileNames)
                 }
             }
         }
+    }
+
+    /// What Cloud Run can't mount of `service`'s `.file` volumes in `environment`: it mounts each
+    /// as a secret volume over the file's folder, so one file per folder, a folder of its own
+    /// (not `/`, nor under /dev, /proc or /sys), and names that stay apart.
+    /// `names`: the Secret Manager names of the environment's files so far, with their sources.
+    static func cloudRunFileProblems(_ files: [Volume], of service: ResolvedService, in environment: ResolvedEnvironment, names: inout [String: String]) -> [ValidationError] {
+        var errors: [ValidationError] = []
+        var folders: [String: String] = [:]
+        let storage = (service.instance(in: environment.name)?.volumes ?? []).filter { $0.kind == .named }.map(\.target)
+        for volume in files {
+            let folder = volume.fileFolder
+            func refuse(_ problem: String) {
+                errors.append(.invalidValue(service: service.name, field: "file '\(volume.source)'", problem: "is mounted at \(volume.target) in \(environment.name), which deploys to Cloud Run, where \(problem)", at: service.location))
+            }
+            if folder == "/" || ["/dev", "/proc", "/sys"].contains(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {
+                refuse("a file is mounted over its whole folder and \(folder) can't be one: mount it in a folder of its own, like /etc/\(service.name)/\(volume.targetName)")
+            } else if let other = folders[folder] {
+                refuse("a file is mounted over its whole folder, and '\(other)' is mounted in \(folder) too: give each file a folder of its own")
+            } else if storage.contains(where: { folder == $0 || folder.hasPrefix($0 + "/") || $0.hasPrefix(folder + "/") }) {
+                refuse("a file is mounted over its whole folder, which would cross a volume mounted there: mount the file outside \(folder)")
+            } else if let other = names[volume.cloudFileName], other != volume.source {
+                refuse("its Secret Manager name \(volume.cloudFileName) is also '\(other)''s: rename one of the files")
+            } else if volume.cloudFileName.isEmpty || volume.cloudFileName.count > 40 {
+                refuse("its Secret Manager name is made of its path (letters and digits, at most 40): give the file a shorter path")
+            }
+            folders[folder] = folders[folder] ?? volume.source
+            names[volume.cloudFileName] = volume.source
+        }
+        return errors
     }
 
     /// Why `name` can't name the file storage of a volume on `platforms`, or nil: a Cloud Storage

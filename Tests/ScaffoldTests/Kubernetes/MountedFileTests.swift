@@ -55,11 +55,44 @@ struct MountedFileTests {
         #expect(!rendered.contains { $0.path == "db/init.sql" }, "an existing file is never written")
     }
 
+    @Test("Cloud Run: each file is a Secret Manager secret read from the repository, mounted over its folder at a pinned version")
+    func cloudRun() throws {
+        // Before: every serverless cloud refused `.file`.
+        let blueprint = Self.blueprint(targets: [.gcp(project: "shop-prod", region: "europe-west1", environments: [.production])])
+        let files = try Self.files(blueprint, contents: [:])
+        let secrets = try #require(files["deploy/terraform/gcp/files.tf"])
+        #expect(secrets.contains(#"secret_id = "${local.name}-file-${each.key}""#) && secrets.contains(#"secret_data = file("${path.module}/../../../${each.value}")"#), "\(secrets)")
+        #expect(secrets.contains(#"role      = "roles/secretmanager.secretAccessor""#))
+        let tfvars = try #require(files["deploy/terraform/gcp/environments/production.tfvars"])
+        #expect(tfvars.contains(#"files         = [{ secret = "config-api-toml", folder = "/etc/api", name = "api.toml" }, { secret = "db-init-sql", folder = "/docker-entrypoint-initdb.d", name = "init.sql" }]"#), "\(tfvars)")
+        #expect(tfvars.contains(#"files = { "config-api-toml" = "config/api.toml", "db-init-sql" = "db/init.sql" }"#), "\(tfvars)")
+        let run = try #require(files["deploy/terraform/gcp/run.tf"])
+        #expect(run.contains("version = google_secret_manager_secret_version.file[volumes.key].version") && run.contains("mount_path = volume_mounts.value.folder"))
+        #expect(run.contains("google_secret_manager_secret_iam_member.file]"), "a revision starts only once it may read its files")
+        let notes = Pipeline().notes(for: try Resolver().resolve(blueprint)).map(\.line)
+        #expect(notes.contains { $0.contains("File config/api.toml (/etc/api/api.toml) is the Secret Manager secret") && $0.contains("what the image keeps in /etc/api is hidden") }, "\(notes)")
+    }
+
+    @Test("Cloud Run refuses two files in one folder, a file at the root, and a file over a volume's folder")
+    func cloudRunRefused() throws {
+        let gcp = Target.gcp(project: "shop", region: "europe-west1", environments: [.production])
+        for (volumes, expected) in [([Volume.file("a/one.toml", at: "/etc/app/one.toml"), .file("b/two.toml", at: "/etc/app/two.toml")], "'a/one.toml' is mounted in /etc/app too"),
+                                    ([.file("app.toml", at: "/app.toml")], "/ can't be one"),
+                                    ([.file("app.toml", at: "/data/app.toml"), .named("data", at: "/data", serverless: .fileSystem)], "would cross a volume")] {
+            #expect {
+                _ = try Resolver().resolve(Blueprint(name: "shop", environments: [.development, .production],
+                                                     services: [.image("x", "ghcr.io/acme/x:1.0.0", volumes: volumes)], targets: [gcp]))
+            } throws: { error in "\(error)".contains(expected) && "\(error)".contains("deploys to Cloud Run") }
+        }
+    }
+
     @Test("a serverless cloud, a path outside the project, two files with one name are refused by name")
     func refused() throws {
-        #expect {
-            _ = try Self.files(Self.blueprint(targets: [.aws(region: "eu-west-1", environments: [.production])]), contents: [:])
-        } throws: { error in "\(error)".contains("file 'config/api.toml'") && "\(error)".contains("mounts no files") }
+        for target in [Target.aws(region: "eu-west-1", environments: [.production]), .azure(location: "westeurope", environments: [.production])] {
+            #expect {
+                _ = try Self.files(Self.blueprint(targets: [target]), contents: [:])
+            } throws: { error in "\(error)".contains("file 'config/api.toml'") && "\(error)".contains("mounts no files (Cloud Run does") }
+        }
         for (volumes, expected) in [([Volume.file("../secret.toml", at: "/etc/x")], "outside the project"),
                                     ([.file("a/app.toml", at: "/etc/a"), .file("b/app.toml", at: "/etc/b")], "the same name")] {
             #expect {

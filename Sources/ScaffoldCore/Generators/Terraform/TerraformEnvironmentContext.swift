@@ -62,11 +62,26 @@ public struct TerraformEnvironmentContext: Encodable, Hashable, Sendable {
     public var stateKey: String
     /// Azure: the resource group holding the state storage account.
     public var stateResourceGroup: String
-    /// ECS: the EFS file systems of the environment (its `.shared` and `serverless:
-    /// .fileSystem` volumes), by name.
+    /// The file systems of the environment (its `.shared` and `serverless: .fileSystem`
+    /// volumes), by name: EFS, Cloud Storage buckets or Azure Files shares.
     public var fileSystems: [TerraformFileSystem] = []
     /// True when `fileSystems` is not empty.
     public var hasFileSystems: Bool = false
-    /// True when some environment of the stack has one (`efs.tf`).
+    /// True when some environment of the stack has one (`efs.tf`, `volumes.tf`).
     public var stackHasFileSystems: Bool = false
+    /// Cloud Run: the project files its services mount (`.file`), by Secret Manager name.
+    public var files: [TerraformFileSource] = []
+    /// True when some environment of the stack mounts files (`files.tf`).
+    public var stackHasFiles: Bool = false
+}
+
+/// A project file Cloud Run mounts: `"config-app-toml" = "config/app.toml"`, the Secret Manager
+/// name of the secret holding it and its path in the repository.
+public struct TerraformFileSource: Encodable, Hashable, Sendable {
+    /// The Secret Manager name (`Volume.cloudFileName`).
+    public var name: String
+    /// The project-relative path Terraform reads it from.
+    public var source: String
+    /// Whether it is the list's last element.
+    public var last: Bool
 }

@@ -150,6 +150,9 @@ extension TerraformGenerator {
                 messages.append("Volume \(volume.source) (\(volume.target)) is an Azure Files share (SMB) on Container Apps, its quota the largest size a service declares for it (10Gi if none): kept and shared, but its files belong to root with mode 0777 whatever user writes them, and it has no symbolic links or Unix permissions. Keep databases off it.")
             }
         }
+        for volume in instance.volumes where volume.kind == .file && cloud == .gcp {
+            messages.append("File \(volume.source) (\(volume.target)) is the Secret Manager secret <project>-<environment>-file-\(volume.cloudFileName) on Cloud Run, which mounts it over its whole folder: what the image keeps in \(volume.fileFolder) is hidden there. Terraform reads the file from the repository when it applies, so a changed file deploys with the next apply.")
+        }
         for volume in instance.volumes where volume.kind == .named && volume.serverless == .scratch {
             let stops = cloud == .aws ? "a task stops or is replaced" : "an instance stops or is replaced"
             messages.append("Volume \(volume.source) (\(volume.target)) is scratch space on \(cloud.platformName), as Blueprint.swift accepts (serverless: .scratch): it is emptied whenever \(stops), so keep what must survive in a managed service.")

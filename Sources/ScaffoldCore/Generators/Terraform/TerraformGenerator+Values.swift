@@ -62,6 +62,11 @@ extension TerraformGenerator {
             TerraformFileSystemMount(name: volume.source, path: volume.target, uid: service.uid ?? 1000, last: index == mounts.count - 1)
         }
         values.hasFileSystemMounts = !mounts.isEmpty
+        let files = instance.volumes.filter { $0.kind == .file }
+        values.files = files.enumerated().map { index, volume in
+            TerraformFileMount(secret: volume.cloudFileName, folder: volume.fileFolder, name: volume.targetName, last: index == files.count - 1)
+        }
+        values.hasFiles = !files.isEmpty
         // A path on a file system is writable already: no scratch volume on top of it.
         let mounted = Set(mounts.map(\.target))
         values.writablePaths = TerraformListItem.list(values.writablePaths.map(\.value).filter { !mounted.contains($0) })

@@ -53,8 +53,10 @@ public struct TerraformGenerator: ArtifactGenerator {
         stack.hasCron = contexts.contains { $0.services.contains(where: \.isCron) }
 
         stack.hasFileSystems = contexts.contains(where: \.hasFileSystems)
+        stack.hasFiles = contexts.contains { !$0.files.isEmpty }
         for index in contexts.indices {
             contexts[index].stackHasFileSystems = stack.hasFileSystems
+            contexts[index].stackHasFiles = stack.hasFiles
             contexts[index].stackHasManaged = stack.hasManaged
             contexts[index].stackHasMonitoring = stack.hasMonitoring
         }
@@ -62,6 +64,7 @@ public struct TerraformGenerator: ArtifactGenerator {
         var files = cloud.baseFiles
         if stack.hasPublic && cloud == .aws { files.append("alb") }
         if stack.hasFileSystems { files.append(cloud == .aws ? "efs" : "volumes") }
+        if stack.hasFiles { files.append("files") }
         if stack.hasManaged && cloud != .aws { files.append("network") }
         if stack.hasDatabases { files.append("database") }
         if stack.hasCaches { files.append("cache") }
@@ -149,6 +152,12 @@ public struct TerraformGenerator: ArtifactGenerator {
             TerraformFileSystem(name: name, uid: fileSystems[name] ?? 1000, quotaGiB: max(1, ((sizes[name] ?? 10 * 1024) + 1023) / 1024), last: name == names.last)
         }
         context.filesAccount = Self.azureFilesAccount(project: project.name, environment: environment.name)
+        if cloud == .gcp {
+            let sources = Dictionary(services.compactMap { project.service(named: $0.name)?.instance(in: environment.name) }
+                .flatMap { $0.volumes.filter { $0.kind == .file } }.map { ($0.cloudFileName, $0.source) }, uniquingKeysWith: { first, _ in first })
+            let names = sources.keys.sorted()
+            context.files = names.map { TerraformFileSource(name: $0, source: sources[$0] ?? "", last: $0 == names.last) }
+        }
         context.hasFileSystems = !order.isEmpty
         return context
     }

@@ -46,6 +46,10 @@ public struct TerraformServiceValues: Encodable, Hashable, Sendable {
     public var fileSystemMounts: [TerraformFileSystemMount] = []
     /// True when `fileSystemMounts` is not empty.
     public var hasFileSystemMounts: Bool = false
+    /// Cloud Run: the project files it mounts (`.file`), each over its folder.
+    public var files: [TerraformFileMount] = []
+    /// True when `files` is not empty.
+    public var hasFiles: Bool = false
     /// How long an attempt of a job or cron task may run before Cloud Run or Container Apps
     /// stops it (`timeout:`, an hour by default).
     public var taskTimeoutSeconds: Int = 3600
@@ -146,6 +150,19 @@ public struct TerraformFileSystemMount: Encodable, Hashable, Sendable {
     /// Cloud Run: the user and group Cloud Storage FUSE presents its files as, the mounting
     /// service's own (images scaffold builds run as 10001 and up; prebuilt ones as 1000).
     public var uid: Int = 1000
+    /// Whether it is the list's last element.
+    public var last: Bool
+}
+
+/// A project file one Cloud Run service mounts: `{ secret = "config-app-toml", folder =
+/// "/etc/app", name = "app.toml" }`.
+public struct TerraformFileMount: Encodable, Hashable, Sendable {
+    /// The Secret Manager name of the secret holding it (a key of `files`).
+    public var secret: String
+    /// The folder the secret volume is mounted over.
+    public var folder: String
+    /// The file's name in that folder.
+    public var name: String
     /// Whether it is the list's last element.
     public var last: Bool
 }

@@ -25,8 +25,10 @@ public struct TerraformStackContext: Encodable, Hashable, Sendable {
     public var hasQueues: Bool
     /// True when an environment runs a cron task (Google Cloud: the Cloud Scheduler API).
     public var hasCron: Bool = false
-    /// True when an environment has an EFS file system (AWS: `efs.tf`).
+    /// True when an environment has a file system (`efs.tf` on AWS, `volumes.tf` elsewhere).
     public var hasFileSystems: Bool = false
+    /// True when a Cloud Run service mounts a project file (`files.tf`).
+    public var hasFiles: Bool = false
     /// True when some target of this cloud has `monitoring:` (`monitoring.tf`).
     public var hasMonitoring: Bool
     /// True when some environment has any managed backing service.

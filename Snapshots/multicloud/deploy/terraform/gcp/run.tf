@@ -145,7 +145,7 @@ resource "google_cloud_run_v2_service" "service" {
     }
   }
 
-  depends_on = [google_project_service.api, google_secret_manager_secret_iam_member.service]
+  depends_on = [google_project_service.api, google_secret_manager_secret_iam_member.service, google_storage_bucket_iam_member.volume]
 }
 
 locals {
@@ -248,7 +248,7 @@ resource "google_cloud_run_v2_worker_pool" "worker" {
     }
   }
 
-  depends_on = [google_project_service.api, google_secret_manager_secret_iam_member.service]
+  depends_on = [google_project_service.api, google_secret_manager_secret_iam_member.service, google_storage_bucket_iam_member.volume]
 }
 # One-shot jobs (the deploy executes them before it moves the services) and cron tasks (Cloud
 # Scheduler executes them) run as Cloud Run jobs: one task, retried as Blueprint.swift says.
@@ -335,7 +335,7 @@ resource "google_cloud_run_v2_job" "task" {
     }
   }
 
-  depends_on = [google_project_service.api, google_secret_manager_secret_iam_member.service]
+  depends_on = [google_project_service.api, google_secret_manager_secret_iam_member.service, google_storage_bucket_iam_member.volume]
 }
 
 resource "google_service_account" "scheduler" {

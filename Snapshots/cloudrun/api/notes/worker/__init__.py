@@ -1,0 +1,1 @@
+"""Part of the api starter that scaffold wrote; yours to change."""
