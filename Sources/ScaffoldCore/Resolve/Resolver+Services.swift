@@ -341,7 +341,9 @@ extension Resolver {
     static func cloudRunFileProblems(_ files: [Volume], of service: ResolvedService, in environment: ResolvedEnvironment, names: inout [String: String]) -> [ValidationError] {
         var errors: [ValidationError] = []
         var folders: [String: String] = [:]
-        let storage = (service.instance(in: environment.name)?.volumes ?? []).filter { $0.kind == .named }.map(\.target)
+        // The volumes Cloud Run mounts: those on Cloud Storage (scratch space is the container's own).
+        let storage = (service.instance(in: environment.name)?.volumes ?? [])
+            .filter { $0.kind == .named && ($0.isShared || $0.serverless == .fileSystem) }.map(\.target)
         for volume in files {
             let folder = volume.fileFolder
             func refuse(_ problem: String) {

@@ -84,6 +84,10 @@ struct MountedFileTests {
                                                      services: [.image("x", "ghcr.io/acme/x:1.0.0", volumes: volumes)], targets: [gcp]))
             } throws: { error in "\(error)".contains(expected) && "\(error)".contains("deploys to Cloud Run") }
         }
+        // Scratch space is the container's own file system there: a file beside it mounts fine.
+        _ = try Resolver().resolve(Blueprint(name: "shop", environments: [.development, .production],
+                                             services: [.image("x", "ghcr.io/acme/x:1.0.0", volumes: [.file("app.toml", at: "/data/app.toml"), .named("data", at: "/data", serverless: .scratch)])],
+                                             targets: [gcp]))
     }
 
     @Test("a serverless cloud, a path outside the project, two files with one name are refused by name")
