@@ -12,6 +12,9 @@ extension Service {
     ///   - scrape: for Prometheus, the services whose metrics it scrapes.
     ///   - storage: the size of its data volume's claim in Kubernetes (default 10Gi).
     ///   - injects: the variable and URL scheme dependents get (default: the preset's).
+    ///   - command: replaces the preset's command, for its flags (`["redis-server", "--maxmemory",
+    ///     "256mb"]`); nil keeps the preset's.
+    ///   - health: replaces the preset's health check, for its timings; nil keeps the preset's.
     public static func backing(
         _ preset: Preset,
         name: String? = nil,
@@ -25,10 +28,14 @@ extension Service {
         ingress: Ingress? = nil,
         storage: Memory? = nil,
         injects: Injection? = nil,
+        command: [String]? = nil,
+        health: HealthCheck? = nil,
         file: String = #fileID,
         line: Int = #line
     ) -> Service {
         var service = Service(name: name ?? preset.rawValue, kind: .backing, location: SourceLocation(file: file, line: line))
+        service.command = command
+        service.health = health
         service.storage = storage
         service.injects = injects
         service.preset = preset
@@ -44,39 +51,39 @@ extension Service {
     }
 
     /// Redis, with an append-only data volume and `redis-cli ping` health check. Dependents get `REDIS_URL`.
-    public static func redis(name: String = "redis", image: String? = nil, environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, storage: Memory? = nil, injects: Injection? = nil, file: String = #fileID, line: Int = #line) -> Service {
-        backing(.redis, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, storage: storage, injects: injects, file: file, line: line)
+    public static func redis(name: String = "redis", image: String? = nil, environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, storage: Memory? = nil, injects: Injection? = nil, command: [String]? = nil, health: HealthCheck? = nil, file: String = #fileID, line: Int = #line) -> Service {
+        backing(.redis, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, storage: storage, injects: injects, command: command, health: health, file: file, line: line)
     }
 
     /// PostgreSQL with a data volume and `pg_isready`. Dependents get `DATABASE_URL`; its password is the secret `POSTGRES_PASSWORD`.
     /// `user` and `database` (default `app` and the project's name with `_`) set `POSTGRES_USER` and
     /// `POSTGRES_DB`, and the injected URL, the health check and a managed database follow them;
     /// `environment` adds settings of its own (`POSTGRES_INITDB_ARGS`, ...).
-    public static func postgres(name: String = "postgres", image: String? = nil, user: String? = nil, database: String? = nil, environment: [String: Setting] = [:], environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, storage: Memory? = nil, injects: Injection? = nil, file: String = #fileID, line: Int = #line) -> Service {
+    public static func postgres(name: String = "postgres", image: String? = nil, user: String? = nil, database: String? = nil, environment: [String: Setting] = [:], environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, storage: Memory? = nil, injects: Injection? = nil, command: [String]? = nil, health: HealthCheck? = nil, file: String = #fileID, line: Int = #line) -> Service {
         var settings = environment
         if let user { settings["POSTGRES_USER"] = Setting(user) }
         if let database { settings["POSTGRES_DB"] = Setting(database) }
-        return backing(.postgres, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, environment: settings, storage: storage, injects: injects, file: file, line: line)
+        return backing(.postgres, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, environment: settings, storage: storage, injects: injects, command: command, health: health, file: file, line: line)
     }
 
     /// MySQL with a data volume and `mysqladmin ping`. Dependents get `DATABASE_URL`; its password is the secret `MYSQL_PASSWORD`.
     /// `user` and `database` set `MYSQL_USER` and `MYSQL_DATABASE`, and the injected URL and a managed
     /// database follow them.
-    public static func mysql(name: String = "mysql", image: String? = nil, user: String? = nil, database: String? = nil, environment: [String: Setting] = [:], environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, storage: Memory? = nil, injects: Injection? = nil, file: String = #fileID, line: Int = #line) -> Service {
+    public static func mysql(name: String = "mysql", image: String? = nil, user: String? = nil, database: String? = nil, environment: [String: Setting] = [:], environments: [Environment]? = nil, managed: [Environment] = [], hostPort: Int? = nil, resources: Resources = .default, storage: Memory? = nil, injects: Injection? = nil, command: [String]? = nil, health: HealthCheck? = nil, file: String = #fileID, line: Int = #line) -> Service {
         var settings = environment
         if let user { settings["MYSQL_USER"] = Setting(user) }
         if let database { settings["MYSQL_DATABASE"] = Setting(database) }
-        return backing(.mysql, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, environment: settings, storage: storage, injects: injects, file: file, line: line)
+        return backing(.mysql, name: name, image: image, environments: environments, managed: managed, hostPort: hostPort, resources: resources, environment: settings, storage: storage, injects: injects, command: command, health: health, file: file, line: line)
     }
 
     /// MongoDB with a data volume. Dependents get `MONGODB_URL`; its password is the secret `MONGO_PASSWORD`.
-    public static func mongodb(name: String = "mongodb", image: String? = nil, environments: [Environment]? = nil, hostPort: Int? = nil, resources: Resources = .default, storage: Memory? = nil, injects: Injection? = nil, file: String = #fileID, line: Int = #line) -> Service {
-        backing(.mongodb, name: name, image: image, environments: environments, hostPort: hostPort, resources: resources, storage: storage, injects: injects, file: file, line: line)
+    public static func mongodb(name: String = "mongodb", image: String? = nil, environments: [Environment]? = nil, hostPort: Int? = nil, resources: Resources = .default, storage: Memory? = nil, injects: Injection? = nil, command: [String]? = nil, health: HealthCheck? = nil, file: String = #fileID, line: Int = #line) -> Service {
+        backing(.mongodb, name: name, image: image, environments: environments, hostPort: hostPort, resources: resources, storage: storage, injects: injects, command: command, health: health, file: file, line: line)
     }
 
     /// RabbitMQ with a data volume. Dependents get `AMQP_URL`; its password is the secret `RABBITMQ_PASSWORD`.
-    public static func rabbitmq(name: String = "rabbitmq", image: String? = nil, environments: [Environment]? = nil, hostPort: Int? = nil, resources: Resources = .default, storage: Memory? = nil, injects: Injection? = nil, file: String = #fileID, line: Int = #line) -> Service {
-        backing(.rabbitmq, name: name, image: image, environments: environments, hostPort: hostPort, resources: resources, storage: storage, injects: injects, file: file, line: line)
+    public static func rabbitmq(name: String = "rabbitmq", image: String? = nil, environments: [Environment]? = nil, hostPort: Int? = nil, resources: Resources = .default, storage: Memory? = nil, injects: Injection? = nil, command: [String]? = nil, health: HealthCheck? = nil, file: String = #fileID, line: Int = #line) -> Service {
+        backing(.rabbitmq, name: name, image: image, environments: environments, hostPort: hostPort, resources: resources, storage: storage, injects: injects, command: command, health: health, file: file, line: line)
     }
 
     /// Prometheus with a generated scrape config covering `scrape` (the services' `metricsPath`, default `/metrics`).
