@@ -4,9 +4,10 @@ extension Service {
     /// `command` in every environment; it is a compose service, a Kubernetes Deployment and a
     /// cloud service of its own.
     ///
-    /// It has no health check of its own unless `health:` gives one (the owner's image check, an
-    /// HTTP request to the web server, would fail in a worker); it publishes a port only when
-    /// `port:` names one.
+    /// It never inherits the owner's image check (an HTTP request to the web server would fail in
+    /// a worker): without `health:`, Kubernetes and the clouds probe nothing and compose checks
+    /// only that the container runs, so `docker compose up --wait` waits for it on every compose
+    /// version. It publishes a port only when `port:` names one.
     ///
     /// - Parameters:
     ///   - name: the service name (DNS-1123 label).

@@ -32,9 +32,42 @@ struct ProcessTests {
             let block = try #require(Self.block(name, in: compose))
             #expect(block.contains(#"image: "ghcr.io/acme/shop-web:${IMAGE_TAG:-local}""#), "\(name): \(block)")
             #expect(block.contains("context: ./web"), "\(name) builds web's context: \(block)")
-            #expect(block.contains("disable: true"), "\(name) doesn't inherit the web server's HEALTHCHECK: \(block)")
+            #expect(block.contains("healthcheck:"), "\(name) doesn't inherit the web server's HEALTHCHECK: \(block)")
+            #expect(!block.contains("wget") && !block.contains("/health"), "\(name) checks nothing of the web server's: \(block)")
         }
         #expect(try #require(Self.block("worker", in: compose)).contains("- shop.worker"))
+    }
+
+    @Test("compose checks that a long-running service with no health check runs, so `up --wait` works before compose 5.0.2")
+    func runningCheck() throws {
+        var blueprint = Self.blueprint()
+        blueprint.services.append(.app("mailer", path: "mailer", runtime: .go(), command: ["/app/server", "mail"]))
+        let compose = try #require(try QueueTests.files(blueprint)["compose.yaml"])
+        // Compose before 5.0.2 fails `up --wait` with "has no healthcheck configured" on a
+        // disabled check or an image's `HEALTHCHECK NONE`: a check that passes while it runs.
+        let worker = try #require(Self.block("worker", in: compose))
+        #expect(worker.contains("healthcheck:\n      test:\n        - CMD\n        - \"true\"\n") && !worker.contains("disable: true"), "\(worker)")
+        let mailer = try #require(Self.block("mailer", in: compose))
+        #expect(mailer.contains("healthcheck:\n      test:\n        - CMD\n        - /busybox/busybox\n        - \"true\"\n"), "the distroless image has only the probe busybox: \(mailer)")
+        // What runs to completion isn't waited for as healthy: no check of the web server's either.
+        for name in ["migrate", "digest"] {
+            #expect(try #require(Self.block(name, in: compose)).contains("disable: true"), "\(name)")
+        }
+    }
+
+    @Test("no preset disables the check of a long-running service, and every built one has a check", arguments: TestPaths.presetNames)
+    func presetsRunningChecks(_ preset: String) throws {
+        let project = try SnapshotTests.project(preset)
+        let files = try SnapshotTests.render(preset)
+        let composeFiles = files.filter { $0.path.hasPrefix("compose") && $0.path.hasSuffix(".yaml") }
+        for service in project.services where !service.runsToCompletion {
+            let blocks = composeFiles.compactMap { Self.block(service.name, in: $0.contents) }
+            #expect(!blocks.contains { $0.contains("disable: true") }, "\(preset): \(service.name) has its check disabled, so `up --wait` fails before compose 5.0.2")
+            if service.build != nil, !blocks.isEmpty {
+                #expect(blocks.contains { $0.contains("healthcheck:") } || service.health != nil && service.imageOf == nil,
+                        "\(preset): \(service.name) has no check: its image's is `HEALTHCHECK NONE`")
+            }
+        }
     }
 
     @Test("compose waits for a job to complete, runs it once, and leaves scheduled tasks to the host's crontab")

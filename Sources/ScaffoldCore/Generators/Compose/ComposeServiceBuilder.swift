@@ -122,15 +122,20 @@ struct ComposeServiceBuilder {
         if service.imageOf != nil {
             // Another process of an app's image: the same build and image (BuildKit builds it once;
             // the second build is a cache hit), its own command in every environment, and its own
-            // health check or none, never the web server's that the image carries.
+            // health check, never the web server's that the image carries.
             if service.build == nil { block.image = service.imageReference() }
             block.hasCommand = true
             block.command = ListItem.list((service.command ?? []).map(Self.literal))
             if let health = service.health {
                 block.health = healthContext(health, port: service.port)
-            } else {
+            } else if service.runsToCompletion {
                 block.healthDisabled = true
+            } else {
+                block.health = runningCheck(service)
             }
+        } else if service.build != nil, service.health == nil, !service.runsToCompletion {
+            // An app with no health check: its image says `HEALTHCHECK NONE`.
+            block.health = runningCheck(service)
         } else if service.build == nil {
             block.image = service.imageReference()
             if let command = service.command, !command.isEmpty {
@@ -187,6 +192,23 @@ struct ComposeServiceBuilder {
     /// Read-only configuration files presets mount (`monitoring/prometheus.yml`, `proxy/nginx.conf`, ...).
     private func configMounts(_ service: ResolvedService) -> [String] {
         ComposeCompanions.configFiles(for: service, in: project).map { "./\($0.path):\($0.mountPath):ro" }
+    }
+
+    /// The check of a long-running service that declares none: it passes while the container
+    /// runs. Compose before 5.0.2 fails `up --wait` on a container whose check is disabled or
+    /// `NONE` ("has no healthcheck configured") instead of waiting for it to run, so such a service
+    /// gets a check that runs a program its image is known to carry: the static busybox scaffold
+    /// copies into compiled runtimes' images, `true` in the Debian and Alpine based ones and, for
+    /// an image scaffold doesn't build, `true` on its `PATH`.
+    private func runningCheck(_ service: ResolvedService) -> ComposeServiceContext.Health {
+        let test: [String]
+        switch service.build?.runtime.language {
+        case .go?, .rust?, .java?, .swift?, .custom?:
+            test = ["CMD", "/busybox/busybox", "true"]
+        case .python?, .node?, .staticSite?, nil:
+            test = ["CMD", "true"]
+        }
+        return .init(test: ListItem.list(test.map(Self.literal)), interval: "5s", timeout: "3s", retries: 3, startPeriod: "0s")
     }
 
     private func healthContext(_ health: HealthCheck, port: Int?) -> ComposeServiceContext.Health {
