@@ -133,9 +133,6 @@ struct ComposeServiceBuilder {
             } else {
                 block.health = runningCheck(service)
             }
-        } else if service.build != nil, service.health == nil, !service.runsToCompletion {
-            // An app with no health check: its image says `HEALTHCHECK NONE`.
-            block.health = runningCheck(service)
         } else if service.build == nil {
             block.image = service.imageReference()
             if let command = service.command, !command.isEmpty {
@@ -194,12 +191,12 @@ struct ComposeServiceBuilder {
         ComposeCompanions.configFiles(for: service, in: project).map { "./\($0.path):\($0.mountPath):ro" }
     }
 
-    /// The check of a long-running service that declares none: it passes while the container
-    /// runs. Compose before 5.0.2 fails `up --wait` on a container whose check is disabled or
-    /// `NONE` ("has no healthcheck configured") instead of waiting for it to run, so such a service
-    /// gets a check that runs a program its image is known to carry: the static busybox scaffold
-    /// copies into compiled runtimes' images, `true` in the Debian and Alpine based ones and, for
-    /// an image scaffold doesn't build, `true` on its `PATH`.
+    /// The check of a process that declares none: it passes while the container runs. Compose
+    /// before 5.0.2 fails `up --wait` on a container whose check is disabled ("has no healthcheck
+    /// configured") instead of waiting for it to run, so the process gets the check an app with
+    /// no health check has in its image: a program the image is known to carry, the static
+    /// busybox scaffold copies into compiled runtimes' images, `true` in the Debian and Alpine
+    /// based ones and, for an image scaffold doesn't build, `true` on its `PATH`.
     private func runningCheck(_ service: ResolvedService) -> ComposeServiceContext.Health {
         let test: [String]
         switch service.build?.runtime.language {
