@@ -7,7 +7,8 @@ extension Service {
     /// It never inherits the owner's image check (an HTTP request to the web server would fail in
     /// a worker): without `health:`, Kubernetes and the clouds probe nothing and compose checks
     /// only that the container runs, so `docker compose up --wait` waits for it on every compose
-    /// version. It publishes a port only when `port:` names one.
+    /// version. That check runs `true` in an `.image` owner's image: give `health:` when the image
+    /// has none on its `PATH` (a distroless one). It publishes a port only when `port:` names one.
     ///
     /// - Parameters:
     ///   - name: the service name (DNS-1123 label).
